@@ -1,0 +1,7 @@
+using Scion.Pipelines;
+
+namespace Scion.Host.Bench;
+
+public sealed class HostBenchContext : PipelineContext
+{
+}

@@ -1,0 +1,7 @@
+using Scion.Pipelines;
+
+namespace Scion.Host.Dev;
+
+public sealed class DevContext : PipelineContext
+{
+}

@@ -1,0 +1,19 @@
+using Scion.Hosting;
+using Scion.Host;
+using Scion.Reports;
+
+// ./build.sh passes the workspace root in SCION_ROOT; running the dll directly falls back to the current folder.
+string root = Environment.GetEnvironmentVariable("SCION_ROOT") ?? Environment.CurrentDirectory;
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancel.Cancel();
+};
+
+var host = new ScionHost(root)
+    .AddPipelinesFrom(typeof(Program).Assembly)
+    .AddUnavailableTarget("GraftDiT", "the GraftDiT pipeline lands with the DiT, evaluation and grafting issues (#3-#5); run ./build.sh --description to see what exists")
+    .UseReports(new HtmlReportWriter(Path.Combine(root, "reports", "templates")))
+    .UseServices(new HostServices());
+return await host.RunAsync(args, cancel.Token);

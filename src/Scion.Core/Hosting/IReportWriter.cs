@@ -1,0 +1,13 @@
+using Scion.Running;
+
+namespace Scion.Hosting;
+
+/// <summary>Renders the report of a run (implemented by Scion.Reports; the core does not depend on it).</summary>
+public interface IReportWriter
+{
+    /// <summary>Called when the run starts: lets the writer load its templates on another core while tasks are checked.</summary>
+    void Prepare();
+
+    /// <summary>Writes the reports of <paramref name="run"/> and returns the paths of their index files.</summary>
+    Task<IReadOnlyList<string>> WriteAsync(RunRecord run, IList<MetricHistoryRow> history, string reportsRoot, CancellationToken cancel);
+}

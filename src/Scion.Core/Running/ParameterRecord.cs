@@ -1,0 +1,3 @@
+namespace Scion.Running;
+
+public sealed record ParameterRecord(string Key, string Value, string Source, string Description);

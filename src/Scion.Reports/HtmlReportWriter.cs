@@ -1,0 +1,99 @@
+using System.Globalization;
+using Scion.Console;
+using Scion.Hosting;
+using Scion.Json;
+using Scion.Running;
+using Scriban;
+using Scriban.Runtime;
+
+namespace Scion.Reports;
+
+/// <summary>
+/// Writes one self-contained HTML page per pipeline of a run to <c>reports/out/PIPELINE/RUN-ID/index.html</c>
+/// (CSS inline, charts as inline SVG) and points <c>reports/out/PIPELINE/latest</c> at it.
+/// </summary>
+public sealed class HtmlReportWriter(string templatesFolder) : IReportWriter
+{
+    public const string TemplateFile = "run.sbn-html";
+
+    private Task<Template>? loading;
+
+    public void Prepare() => loading ??= Task.Run(Load);
+
+    public async Task<IReadOnlyList<string>> WriteAsync(RunRecord run, IList<MetricHistoryRow> history, string reportsRoot, CancellationToken cancel)
+    {
+        var template = await (loading ??= Task.Run(Load));
+
+        var written = new List<string>();
+        foreach (string pipeline in run.Pipelines)
+        {
+            string folder = Path.Combine(reportsRoot, pipeline, run.RunId);
+            Directory.CreateDirectory(folder);
+            var model = ReportModel.Build(run, pipeline, history);
+            var script = new ScriptObject();
+            script.Import(model);
+            var context = new TemplateContext { StrictVariables = true };
+            context.PushGlobal(script);
+            string html = await template.RenderAsync(context);
+            string index = Path.Combine(folder, "index.html");
+            await File.WriteAllTextAsync(index, html, cancel);
+            ScionJson.WriteAtomic(Path.Combine(folder, "run.json"), run);
+            PointLatest(Path.Combine(reportsRoot, pipeline), run.RunId);
+            written.Add(index);
+        }
+
+        return written;
+    }
+
+    private Template Load()
+    {
+        string templatePath = Path.Combine(templatesFolder, TemplateFile);
+        var template = Template.Parse(File.ReadAllText(templatePath), templatePath);
+        if (template.HasErrors)
+        {
+            throw new InvalidOperationException($"Report template {templatePath} has errors: {string.Join("; ", template.Messages)}");
+        }
+
+        return template;
+    }
+
+    /// <summary>Replaces the <c>latest</c> link in one rename, so a reader never finds it missing.</summary>
+    private static void PointLatest(string pipelineFolder, string runId)
+    {
+        string latest = Path.Combine(pipelineFolder, "latest");
+        string tmp = latest + "." + Guid.NewGuid().ToString("N");
+        File.CreateSymbolicLink(tmp, runId);
+        if (Directory.Exists(latest) && new DirectoryInfo(latest).LinkTarget is null)
+        {
+            Directory.Delete(latest, recursive: true);
+        }
+
+        Rename(tmp, latest);
+    }
+
+    private static void Rename(string from, string to)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            File.Delete(to);
+            File.Move(from, to);
+            return;
+        }
+
+        if (NativeRename(from, to) != 0)
+        {
+            throw new IOException($"Cannot point {to} at the new report (rename failed).");
+        }
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "rename", SetLastError = true)]
+    private static extern int NativeRename([System.Runtime.InteropServices.MarshalAs(System.Runtime.InteropServices.UnmanagedType.LPUTF8Str)] string from,
+        [System.Runtime.InteropServices.MarshalAs(System.Runtime.InteropServices.UnmanagedType.LPUTF8Str)] string to);
+
+    internal static string Number(double value) =>
+        Math.Abs(value) >= 1e5 || (Math.Abs(value) < 1e-3 && value != 0)
+            ? value.ToString("0.###e+0", CultureInfo.InvariantCulture)
+            : value.ToString("0.####", CultureInfo.InvariantCulture);
+
+    internal static string Duration(double seconds) => Durations.Natural(TimeSpan.FromSeconds(seconds));
+}

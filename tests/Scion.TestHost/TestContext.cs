@@ -1,0 +1,7 @@
+using Scion.Pipelines;
+
+namespace Scion.TestHost;
+
+public sealed class TestContext : PipelineContext
+{
+}
