@@ -111,6 +111,11 @@ public sealed class ScionHost(string root)
         }
 
         PhaseTrace.Mark("options");
+        if (System.Console.IsOutputRedirected && Console.Profile.Width < 160)
+        {
+            Console.Profile.Width = 160; // logs and CI: do not wrap lines at 80 columns
+        }
+
         var reporter = new ConsoleReporter(Console, options.Verbosity, new PlainProgressSink(System.Console.Out, ProgressInterval()));
         try
         {

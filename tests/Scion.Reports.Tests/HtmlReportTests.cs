@@ -1,0 +1,83 @@
+using Scion.Hosting;
+using Scion.TestHost;
+using Spectre.Console;
+
+namespace Scion.Reports.Tests;
+
+public sealed class HtmlReportTests : IDisposable
+{
+    private readonly string root = Path.Combine(Path.GetTempPath(), "scion-report-tests", Guid.NewGuid().ToString("N"));
+
+    public HtmlReportTests()
+    {
+        Directory.CreateDirectory(Path.Combine(root, "pipelines", "Test"));
+        File.WriteAllText(Path.Combine(root, "pipelines", "Test", "params.toml"), TestPipeline.DefaultParameters);
+    }
+
+    [Fact]
+    public async Task Every_run_writes_a_self_contained_report_with_graph_metrics_parameters_and_history()
+    {
+        string reports = Path.Combine(root, "reports", "out");
+        await Run("--target=All");
+        await Run("--target=All", "--param=demo.scale=3");
+        string latest = Path.Combine(reports, "Test", "latest");
+        Assert.True(Directory.Exists(latest));
+        string html = File.ReadAllText(Path.Combine(latest, "index.html"));
+        Assert.Contains("<svg", html); // task graph and history chart, inline
+        Assert.Contains("Summarize", html);
+        Assert.Contains(">sum<", html);
+        Assert.Contains("demo.scale", html);
+        Assert.Contains("Summarize: sum", html); // the history chart of the metric across the two runs
+        Assert.DoesNotContain("<link", html);
+        Assert.DoesNotContain("<script src", html);
+        Assert.True(File.Exists(Path.Combine(latest, "run.json")));
+        Assert.Equal(2, Directory.GetDirectories(Path.Combine(reports, "Test")).Count(d => new DirectoryInfo(d).LinkTarget is null));
+        Assert.True(File.Exists(Path.Combine(root, ".scion", "cache", "history", "metrics.parquet")));
+    }
+
+    [Fact]
+    public void The_graph_svg_colours_each_task_by_status()
+    {
+        var tasks = new[]
+        {
+            new Scion.Running.TaskRecord("a", "P", "", [], "Cached", 0, "", null, new Dictionary<string, string>(), [], [], [], null),
+            new Scion.Running.TaskRecord("b", "P", "", ["a"], "Failed", 1.5, "boom", null, new Dictionary<string, string>(), [], [], [], null),
+        };
+        string svg = GraphSvg.Render(tasks);
+        Assert.Contains("#e0e0e0", svg);
+        Assert.Contains("#ffcdd2", svg);
+        Assert.Contains("<line", svg);
+        Assert.Contains("Failed · 1.5 s", svg);
+    }
+
+    private async Task Run(params string[] args)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, Interactive = InteractionSupport.No, Out = new AnsiConsoleOutput(new StringWriter()) });
+        var host = new ScionHost(root) { Console = console }
+            .AddPipeline(new TestPipeline())
+            .UseReports(new HtmlReportWriter(Path.Combine(RepositoryRoot(), "reports", "templates")));
+        Assert.Equal(0, await host.RunAsync(args));
+    }
+
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !Directory.Exists(Path.Combine(dir.FullName, "reports", "templates")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("repository root not found");
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(root, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
