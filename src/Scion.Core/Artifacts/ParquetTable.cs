@@ -28,6 +28,13 @@ public static class ParquetTable
         }
 
         await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20);
+        var columnar = await ColumnarReader.TryReadAsync<TRow>(stream, cancel);
+        if (columnar is not null)
+        {
+            return columnar;
+        }
+
+        stream.Position = 0;
         return (await ParquetSerializer.DeserializeAsync<TRow>(stream, cancellationToken: cancel)).Data;
     }
 

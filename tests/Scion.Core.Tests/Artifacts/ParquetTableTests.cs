@@ -56,6 +56,49 @@ public sealed class ParquetTableTests
     }
 
     [Fact]
+    public async Task Numeric_tables_over_several_row_groups_read_back_exactly_through_the_columnar_path()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"scion-{Guid.NewGuid():N}.parquet");
+        int count = ParquetTable.RowGroupSize + 1000;
+        var rows = Enumerable.Range(0, count).Select(i => new NumericRow { I = i, L = -i * 3L, F = i / 7f, D = i / 11.0, B = i % 3 == 0 }).ToList();
+        try
+        {
+            await ParquetTable.WriteAsync(path, rows);
+            await using (var reader = await ParquetReader.CreateAsync(path))
+            {
+                Assert.Equal(2, reader.RowGroupCount);
+                Assert.All(reader.Schema.GetDataFields(), f => Assert.False(f.IsNullable)); // so the columnar path applies
+            }
+
+            var back = await ParquetTable.ReadAsync<NumericRow>(path);
+            Assert.Equal(count, back.Count);
+            for (int i = 0; i < count; i += 997)
+            {
+                Assert.Equal((rows[i].I, rows[i].L, rows[i].F, rows[i].D, rows[i].B), (back[i].I, back[i].L, back[i].F, back[i].D, back[i].B));
+            }
+
+            Assert.Equal(rows[^1].D, back[^1].D);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    public sealed class NumericRow
+    {
+        public int I { get; set; }
+
+        public long L { get; set; }
+
+        public float F { get; set; }
+
+        public double D { get; set; }
+
+        public bool B { get; set; }
+    }
+
+    [Fact]
     public async Task Appending_adds_row_groups()
     {
         string path = Path.Combine(Path.GetTempPath(), $"scion-{Guid.NewGuid():N}.parquet");
