@@ -29,12 +29,7 @@ public sealed class HtmlReportWriter(string templatesFolder) : IReportWriter
         {
             string folder = Path.Combine(reportsRoot, pipeline, run.RunId);
             Directory.CreateDirectory(folder);
-            var model = ReportModel.Build(run, pipeline, history);
-            var script = new ScriptObject();
-            script.Import(model);
-            var context = new TemplateContext { StrictVariables = true };
-            context.PushGlobal(script);
-            string html = await template.RenderAsync(context);
+            string html = Render(template, ReportModel.Build(run, pipeline, history));
             string index = Path.Combine(folder, "index.html");
             await File.WriteAllTextAsync(index, html, cancel);
             ScionJson.WriteAtomic(Path.Combine(folder, "run.json"), run);
@@ -43,6 +38,15 @@ public sealed class HtmlReportWriter(string templatesFolder) : IReportWriter
         }
 
         return written;
+    }
+
+    private static string Render(Template template, ReportModel model)
+    {
+        var script = new ScriptObject();
+        script.Import(model);
+        var context = new TemplateContext { StrictVariables = true };
+        context.PushGlobal(script);
+        return template.Render(context);
     }
 
     private Template Load()
@@ -54,6 +58,9 @@ public sealed class HtmlReportWriter(string templatesFolder) : IReportWriter
             throw new InvalidOperationException($"Report template {templatePath} has errors: {string.Join("; ", template.Messages)}");
         }
 
+        // One render of an empty run while tasks are being checked: the real render then finds the interpreter warm.
+        var empty = new RunRecord("warmup", [], [], DateTimeOffset.UtcNow, 0, "", "cpu", null, true, [], []);
+        _ = Render(template, ReportModel.Build(empty, "warmup", []));
         return template;
     }
 

@@ -131,6 +131,13 @@ public sealed class ScionHost(string root)
     private async Task<int> RunPlanAsync(ScionOptions options, ConsoleReporter reporter, CancellationToken cancel)
     {
         PhaseTrace.Mark("graph");
+        if (!options.DryRun && options.Targets.Count > 0)
+        {
+            // Start-up work that does not depend on the plan runs on the second core meanwhile.
+            reports?.Prepare();
+            Warmup.Start();
+        }
+
         var graph = new TaskGraph(pipelines);
         if (options.Description)
         {
@@ -186,11 +193,6 @@ public sealed class ScionHost(string root)
         }
 
         PhaseTrace.Mark("schedule");
-        if (!options.DryRun)
-        {
-            reports?.Prepare();
-        }
-
         var store = new CacheStore(CacheRoot(options));
         var settings = new RunSettings
         {
