@@ -201,20 +201,19 @@ public sealed class ScionHost(string root)
         };
         var started = DateTimeOffset.UtcNow;
         var watch = Stopwatch.StartNew();
-        var scheduler = new Scheduler(graph, store, parameters, new InProcessExecutor(options.Jobs), reporter, settings);
-
+        var executor = new InProcessExecutor(options.Jobs);
         IReadOnlyList<TaskResult> results;
         bool live = !System.Console.IsOutputRedirected && Console.Profile.Capabilities.Interactive && options.Verbosity >= Verbosity.Normal;
         if (live)
         {
+            // On a terminal the run happens inside a live display that draws the progress bars.
             var bars = new SpectreProgressSink();
-            var liveReporter = new ConsoleReporter(Console, options.Verbosity, bars);
-            scheduler = new Scheduler(graph, store, parameters, new InProcessExecutor(options.Jobs), liveReporter, settings);
+            var scheduler = new Scheduler(graph, store, parameters, executor, new ConsoleReporter(Console, options.Verbosity, bars), settings);
             results = await bars.RunAsync(Console, () => scheduler.RunAsync(plan, cancel));
         }
         else
         {
-            results = await scheduler.RunAsync(plan, cancel);
+            results = await new Scheduler(graph, store, parameters, executor, reporter, settings).RunAsync(plan, cancel);
         }
 
         watch.Stop();
