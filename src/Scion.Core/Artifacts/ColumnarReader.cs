@@ -6,8 +6,8 @@ namespace Scion.Artifacts;
 
 /// <summary>
 /// A fast path for reading flat tables of required numeric columns (int, long, float, double, bool):
-/// whole columns are read into arrays and copied into rows through typed setters, which is several
-/// times faster than row-wise deserialisation. Other shapes return null and use the serializer.
+/// whole columns are read into arrays and turned into rows by a compiled <see cref="RowBuilder{TRow}"/>,
+/// several times faster than row-wise deserialisation. Other shapes return null and use the serializer.
 /// </summary>
 internal static class ColumnarReader
 {

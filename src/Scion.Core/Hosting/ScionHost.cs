@@ -131,11 +131,10 @@ public sealed class ScionHost(string root)
     private async Task<int> RunPlanAsync(ScionOptions options, ConsoleReporter reporter, CancellationToken cancel)
     {
         PhaseTrace.Mark("graph");
-        if (!options.DryRun && options.Targets.Count > 0)
+        if (!options.DryRun && !options.Tree && !options.Description && options.Targets.Count > 0)
         {
-            // Start-up work that does not depend on the plan runs on the second core meanwhile.
+            // The report template loads on the second core while the graph is built and tasks are checked.
             reports?.Prepare();
-            Warmup.Start();
         }
 
         var graph = new TaskGraph(pipelines);
