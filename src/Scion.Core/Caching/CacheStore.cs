@@ -43,10 +43,10 @@ public sealed class CacheStore
         CacheEntry? entry = null;
         try
         {
-            entry = ScionJson.Read<CacheEntry>(Path.Combine(folder, ManifestFile));
-            problem = entry is null ? "empty manifest" : Check(entry with { Folder = folder }, verify);
+            entry = ManifestReader.ReadEntry(Path.Combine(folder, ManifestFile));
+            problem = Check(entry with { Folder = folder }, verify);
         }
-        catch (Exception ex) when (ex is IOException or System.Text.Json.JsonException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or System.Text.Json.JsonException or UnauthorizedAccessException or FormatException or ArgumentException or InvalidOperationException)
         {
             problem = $"unreadable manifest: {ex.Message}";
         }
@@ -117,11 +117,11 @@ public sealed class CacheStore
         string path = SignaturePath(task);
         try
         {
-            return File.Exists(path) ? ScionJson.Read<TaskSignature>(path) : null;
+            return File.Exists(path) ? ManifestReader.ReadSignature(path) : null;
         }
-        catch (System.Text.Json.JsonException)
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or FormatException or InvalidOperationException)
         {
-            return null;
+            return null; // an unreadable old signature only makes --explain say "new"
         }
     }
 

@@ -133,8 +133,14 @@ public sealed class ScionHost(string root)
         PhaseTrace.Mark("graph");
         if (!options.DryRun && !options.Tree && !options.Description && options.Targets.Count > 0)
         {
-            // The report template loads on the second core while the graph is built and tasks are checked.
+            // While the graph is built and tasks are checked, the second core loads, in the order they are needed,
+            // the code of cache lookups, the run record's serialiser and the report template.
             reports?.Prepare();
+            _ = Task.Run(() =>
+            {
+                Caching.ManifestReader.WarmUp();
+                ScionJson.WarmUp();
+            });
         }
 
         var graph = new TaskGraph(pipelines);
@@ -235,7 +241,9 @@ public sealed class ScionHost(string root)
             if (reports is not null)
             {
                 string reportsRoot = Path.GetFullPath(options.ReportsDir ?? Path.Combine(Root, "reports", "out"));
-                foreach (string path in await reports.WriteAsync(record, await history.ReadAsync(cancel), reportsRoot, cancel))
+                // Charts show the history of this run's metrics; a run without metrics need not open the history table.
+                var past = record.Tasks.Any(t => t.Metrics.Count > 0) ? await history.ReadAsync(cancel) : [];
+                foreach (string path in await reports.WriteAsync(record, past, reportsRoot, cancel))
                 {
                     reporter.Info($"report: {Path.GetRelativePath(Environment.CurrentDirectory, path)}", Verbosity.Minimal);
                 }

@@ -1,19 +1,16 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Scion.Json;
 
-/// <summary>One set of JSON options for manifests, signatures and run records: indented, enums as text.</summary>
+/// <summary>JSON for manifests, signatures and run records (indented, camelCase, enums as text; see ScionJsonContext).</summary>
 public static class ScionJson
 {
-    public static readonly JsonSerializerOptions Options = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        Converters = { new JsonStringEnumConverter() },
-        TypeInfoResolver = System.Text.Json.Serialization.Metadata.JsonTypeInfoResolver.Combine(
-            ScionJsonContext.Default, new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver()),
-    };
+    /// <summary>The source-generated contract for <typeparamref name="T"/>; no reflection fallback, because its
+    /// first use alone costs more than checking fifty cache entries.</summary>
+    public static JsonTypeInfo<T> Info<T>() =>
+        ScionJsonContext.Default.GetTypeInfo(typeof(T)) as JsonTypeInfo<T>
+        ?? throw new NotSupportedException($"{typeof(T).Name} is not in ScionJsonContext; add [JsonSerializable(typeof({typeof(T).Name}))].");
 
     /// <summary>Writes JSON to a temporary file and renames it over the target, so readers never see half a file.
     /// <paramref name="durable"/> also flushes it to disk first (for what must survive a power cut, not just a killed process).</summary>
@@ -23,12 +20,20 @@ public static class ScionJson
         string tmp = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
         using (var stream = new FileStream(tmp, FileMode.CreateNew, FileAccess.Write))
         {
-            JsonSerializer.Serialize(stream, value, Options);
+            JsonSerializer.Serialize(stream, value, Info<T>());
             stream.Flush(flushToDisk: durable);
         }
 
         File.Move(tmp, path, overwrite: true);
     }
 
-    public static T? Read<T>(string path) => JsonSerializer.Deserialize<T>(File.ReadAllText(path), Options);
+    public static T? Read<T>(string path) => JsonSerializer.Deserialize(File.ReadAllBytes(path), Info<T>());
+
+    /// <summary>Pays the serialiser's first-use cost (~50 ms) for the run record (the host calls it on a pool thread), so that a
+    /// cached rerun, which writes the record as one of its last steps, does not wait for it.</summary>
+    public static void WarmUp()
+    {
+        var empty = new Running.RunRecord("warmup", [], [], DateTimeOffset.UtcNow, 0, "", "cpu", null, true, [], []);
+        JsonSerializer.Serialize(Stream.Null, empty, Info<Running.RunRecord>());
+    }
 }
