@@ -142,12 +142,28 @@ public sealed class AfterExplode : PipelineTask<TestContext>
 [TaskName("Optional")]
 public sealed class Optional : PipelineTask<TestContext>
 {
+    public static readonly Artifact Out = Artifact.File("optional.txt");
+
     public override IEnumerable<IParameter> Reads => [TestParameters.Skip];
+
+    public override IEnumerable<Artifact> Outputs => [Out];
 
     public override RunDecision ShouldRun(TestContext context) =>
         context.Get(TestParameters.Skip) ? RunDecision.Skip("demo.skip is true") : true;
 
-    public override void Run(TestContext context)
-    {
-    }
+    public override void Run(TestContext context) => File.WriteAllText(context.OutputPath(Out), "from Optional");
+}
+
+[TaskName("AfterOptional")]
+[IsDependentOn(typeof(Optional))]
+public sealed class AfterOptional : PipelineTask<TestContext>
+{
+    public static readonly Artifact Out = Artifact.File("after.txt");
+
+    public override IEnumerable<Artifact> OptionalInputs => [Optional.Out];
+
+    public override IEnumerable<Artifact> Outputs => [Out];
+
+    public override void Run(TestContext context) =>
+        File.WriteAllText(context.OutputPath(Out), context.HasInput(Optional.Out) ? File.ReadAllText(context.InputPath(Optional.Out)) : "without");
 }

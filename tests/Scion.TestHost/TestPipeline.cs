@@ -3,7 +3,7 @@ using Scion.Pipelines;
 
 namespace Scion.TestHost;
 
-/// <summary>Generate -> Scale -> Summarize, plus Unrelated, SlowWrite, Explode -> AfterExplode, Optional -> AfterOptional.</summary>
+/// <summary>Generate -> Scale -> Summarize, plus Unrelated, SlowWrite, Explode -> AfterExplode, Optional -> AfterOptional (an optional input).</summary>
 public sealed class TestPipeline : Pipeline<TestContext>
 {
     public override string Name => "Test";

@@ -81,13 +81,20 @@ public sealed class Scheduler(TaskGraph graph, CacheStore store, ParameterValues
         // Inputs: every declared input must come from a dependency that produced it in this run.
         var inputs = new Dictionary<Artifact, string>();
         var inputHashes = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var input in definition.Inputs)
+        var optional = definition.OptionalInputs.ToHashSet();
+        foreach (var input in definition.Inputs.Concat(optional))
         {
             var producer = graph.ProducerOf(input);
             var produced = available.GetValueOrDefault(producer.Name);
             if (produced is null || !produced.TryGetValue(input, out var found))
             {
                 var upstream = results.GetValueOrDefault(producer.Name);
+                if (optional.Contains(input) && upstream?.Status == TaskStatus.Skipped)
+                {
+                    inputHashes[$"{producer.Name}/{input.Name}"] = "absent"; // part of the key: running without it is a different task
+                    continue;
+                }
+
                 if (upstream?.Status == TaskStatus.WouldRun)
                 {
                     return new TaskResult(task.Name, pipeline, TaskStatus.WouldRun, TimeSpan.Zero,

@@ -190,7 +190,7 @@ public sealed class TaskGraph
     {
         foreach (var task in tasks.Values)
         {
-            foreach (var input in task.Task.Inputs)
+            foreach (var input in task.Task.Inputs.Concat(task.Task.OptionalInputs))
             {
                 if (!producers.TryGetValue(input, out var producer))
                 {

@@ -13,6 +13,8 @@ public abstract class AsyncPipelineTask<TContext> : IPipelineTask where TContext
 
     public virtual IEnumerable<Artifact> Inputs => [];
 
+    public virtual IEnumerable<Artifact> OptionalInputs => [];
+
     public virtual IEnumerable<Artifact> Outputs => [];
 
     public virtual bool Cacheable => true;

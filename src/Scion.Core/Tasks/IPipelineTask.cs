@@ -16,6 +16,10 @@ public interface IPipelineTask
     /// <summary>Upstream artifacts the task reads; their content hashes are part of its cache key.</summary>
     IEnumerable<Artifact> Inputs { get; }
 
+    /// <summary>Upstream artifacts the task reads when their producer ran, and does without when the producer
+    /// skipped itself (<c>ShouldRun</c>); <c>context.HasInput</c> tells which.</summary>
+    IEnumerable<Artifact> OptionalInputs { get; }
+
     /// <summary>Artifacts the task writes; a cache entry holds all of them or does not exist.</summary>
     IEnumerable<Artifact> Outputs { get; }
 

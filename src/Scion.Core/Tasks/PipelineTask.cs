@@ -13,6 +13,8 @@ public abstract class PipelineTask<TContext> : IPipelineTask where TContext : Pi
 
     public virtual IEnumerable<Artifact> Inputs => [];
 
+    public virtual IEnumerable<Artifact> OptionalInputs => [];
+
     public virtual IEnumerable<Artifact> Outputs => [];
 
     public virtual bool Cacheable => true;

@@ -37,6 +37,22 @@ public sealed class FailureTests
             Assert.Equal("Skipped", ws.Status("Optional"));
             Assert.Equal("demo.skip is true", ws.Task("Optional").Note);
         }
+
+        [Fact]
+        public async Task An_optional_input_is_absent_when_its_producer_skips_and_the_key_says_so()
+        {
+            using var ws = new TestWorkspace();
+            Assert.Equal(0, await ws.RunAsync("--target=AfterOptional", "--param=demo.skip=true"));
+            Assert.Equal("Executed", ws.Status("AfterOptional"));
+            Assert.Equal("without", File.ReadAllText(Path.Combine(ws.Task("AfterOptional").EntryFolder!, "outputs", "after.txt")));
+
+            Assert.Equal(0, await ws.RunAsync("--target=AfterOptional"));
+            Assert.Equal("Executed", ws.Status("AfterOptional")); // now with the input: a different key
+            Assert.Equal("from Optional", File.ReadAllText(Path.Combine(ws.Task("AfterOptional").EntryFolder!, "outputs", "after.txt")));
+
+            Assert.Equal(0, await ws.RunAsync("--target=AfterOptional", "--param=demo.skip=true"));
+            Assert.Equal("Cached", ws.Status("AfterOptional"));
+        }
     }
 
     public sealed class Handlers
