@@ -1,0 +1,26 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Scion.Diffusion.Models;
+
+/// <summary>DiT's MLP: <c>fc1</c> D→rD, GELU (tanh approximation), <c>fc2</c> rD→D.</summary>
+public sealed class Mlp : nn.Module<Tensor, Tensor>
+{
+    private readonly Linear fc1;
+    private readonly Linear fc2;
+
+    public Mlp(int dim, int hidden, Device? device = null) : base(nameof(Mlp))
+    {
+        fc1 = nn.Linear(dim, hidden, hasBias: true, device: device);
+        fc2 = nn.Linear(hidden, dim, hasBias: true, device: device);
+        RegisterComponents();
+    }
+
+    public override Tensor forward(Tensor x)
+    {
+        using var hidden = fc1.forward(x);
+        using var activated = nn.functional.gelu(hidden, GELU.Approximate.tanh);
+        return fc2.forward(activated);
+    }
+}
