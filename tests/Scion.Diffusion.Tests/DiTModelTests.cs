@@ -47,7 +47,7 @@ public sealed class DiTModelTests
             long count = model.parameters().Sum(q => q.numel()) + model.state_dict()["pos_embed"].numel();
             Assert.Equal(675_129_632, count);
             var keys = model.state_dict().Keys.ToHashSet();
-            Assert.Equal(4 + 2 + 4 + 1 + (28 * 10) + 4, keys.Count); // x_embedder 2 + pos 1 + t 4 + y 1 + 28 blocks × 10 + final 4
+            Assert.Equal(2 + 1 + 4 + 1 + (28 * 10) + 4, keys.Count); // x_embedder 2 + pos 1 + t 4 + y 1 + 28 blocks × 10 + final 4
             Assert.Contains("final_layer.adaLN_modulation.1.bias", keys);
             Assert.DoesNotContain(keys, k => k.Contains("norm"));
         }
