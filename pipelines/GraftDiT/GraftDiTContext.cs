@@ -1,0 +1,30 @@
+using System.Text.Json;
+using Scion.Artifacts;
+using Scion.Diffusion.Data;
+using Scion.Diffusion.Models;
+using Scion.Pipelines;
+using static TorchSharp.torch;
+
+namespace Scion.Pipelines.GraftDiT;
+
+/// <summary>What GraftDiT's tasks share: reading image tables as tensors and model configs as JSON.</summary>
+public sealed class GraftDiTContext : PipelineContext
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+
+    public (Tensor Images, Tensor Labels) ReadImages(TableArtifact<ImageRow> table, int size)
+    {
+        var (images, labels, skipped) = ImageTensors.Decode(ReadTable(table).ToList(), size);
+        if (skipped > 0)
+        {
+            Log.Warning($"{skipped} unreadable images in {table.Name} were skipped");
+        }
+
+        return (images, labels);
+    }
+
+    public void WriteConfig(Artifact file, DiTConfig config) => File.WriteAllText(OutputPath(file), JsonSerializer.Serialize(config, Json));
+
+    public DiTConfig ReadConfig(Artifact file) =>
+        JsonSerializer.Deserialize<DiTConfig>(File.ReadAllText(InputPath(file)), Json) ?? throw new InvalidDataException($"{file.Name} is empty.");
+}

@@ -1,0 +1,49 @@
+using Scion.Parameters;
+
+namespace Scion.Pipelines.GraftDiT;
+
+/// <summary>GraftDiT's parameters; defaults and the smoke profile are in params.toml.</summary>
+public static class GraftDiTParameters
+{
+    public static readonly Parameter<string> DataSource = Parameter.String("data.source",
+        "Your own images: a folder with one sub-folder per class, or a .parquet table (Png, Label); empty = the embedded shapes dataset");
+
+    public static readonly Parameter<int> DataImages = Parameter.Int("data.images", "Training images generated for the embedded dataset", min: 10, max: 10_000_000);
+
+    public static readonly Parameter<int> DataHeldout = Parameter.Int("data.heldout", "Held-out images (embedded dataset; or the last share of your own data)", min: 10, max: 1_000_000);
+
+    public static readonly Parameter<int> DataSeed = Parameter.Int("data.seed", "Seed of the embedded dataset", min: 0);
+
+    public static readonly Parameter<int> ImageSize = Parameter.Int("data.image_size", "Side of the square images in pixels", min: 8, max: 1024);
+
+    public static readonly Parameter<string> TeacherConfig = Parameter.String("teacher.config", "DiT configuration of the embedded teacher (DiT-N/4, DiT-T/4, DiT-S/2, ...)", allowEmpty: false);
+
+    public static readonly Parameter<int> TeacherSteps = Parameter.Int("teacher.steps", "Training steps of the embedded teacher", min: 1, max: 10_000_000);
+
+    public static readonly Parameter<int> TeacherBatch = Parameter.Int("teacher.batch", "Batch size of teacher training", min: 1, max: 4096);
+
+    public static readonly Parameter<double> TeacherLearningRate = Parameter.Double("teacher.lr", "AdamW learning rate of teacher training", min: 1e-7, max: 1);
+
+    public static readonly Parameter<int> TeacherWarmup = Parameter.Int("teacher.warmup", "Linear learning-rate warm-up steps", min: 0);
+
+    public static readonly Parameter<double> TeacherEma = Parameter.Double("teacher.ema", "EMA decay of the teacher's weights (DiT: 0.9999 over 7M steps)", min: 0, max: 1);
+
+    public static readonly Parameter<int> TeacherSeed = Parameter.Int("teacher.seed", "Seed of teacher initialisation and batches", min: 0);
+
+    public static readonly Parameter<string> Checkpoint = Parameter.OptionalFile("dit.checkpoint",
+        "A DiT state dict (.pt from torch.save, plain or under \"ema\", or .safetensors); empty = pretrain the embedded teacher");
+
+    public static readonly Parameter<int> Heads = Parameter.Int("dit.heads", "Attention heads of the checkpoint; 0 = from the named size of its width", min: 0, max: 1024);
+
+    public static readonly Parameter<string> Sampler = Parameter.Choice("sample.sampler", "Sampler", "ddpm", "ddim");
+
+    public static readonly Parameter<int> SampleSteps = Parameter.Int("sample.steps", "Sampling steps (respaced from 1000)", min: 1, max: 1000);
+
+    public static readonly Parameter<double> GuidanceScale = Parameter.Double("sample.cfg_scale", "Classifier-free guidance scale (1 = none)", min: 0, max: 100);
+
+    public static readonly Parameter<int> SamplesPerClass = Parameter.Int("sample.per_class", "Samples per class for the grid and the accuracy check", min: 1, max: 10_000);
+
+    public static readonly Parameter<int> SampleSeed = Parameter.Int("sample.seed", "Seed of the sampling noise", min: 0);
+
+    public static readonly Parameter<int> ClassifierSteps = Parameter.Int("classifier.steps", "Training steps of the embedded classifier", min: 1, max: 1_000_000);
+}

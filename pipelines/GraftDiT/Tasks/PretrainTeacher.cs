@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using Scion.Artifacts;
+using Scion.Diffusion.Checkpoints;
+using Scion.Diffusion.Diffusion;
+using Scion.Diffusion.Models;
+using Scion.Diffusion.Training;
+using Scion.Parameters;
+using Scion.Reports;
+using Scion.Tasks;
+using P = Scion.Pipelines.GraftDiT.GraftDiTParameters;
+
+namespace Scion.Pipelines.GraftDiT.Tasks;
+
+[TaskName("PretrainTeacher")]
+[IsDependentOn(typeof(PrepareData))]
+[TaskDescription("Trains the embedded DiT teacher on the training images (skipped when dit.checkpoint is given)")]
+public sealed class PretrainTeacher : PipelineTask<GraftDiTContext>
+{
+    public static readonly Artifact Weights = Artifact.Tensors("teacher");
+    public static readonly Artifact Config = Artifact.File("teacher.json");
+    public static readonly TableArtifact<LossRow> Loss = Artifact.Table<LossRow>("loss");
+    public static readonly Artifact LossChart = Artifact.File("loss.svg");
+
+    public override IEnumerable<IParameter> Reads =>
+        [P.Checkpoint, P.ImageSize, P.TeacherConfig, P.TeacherSteps, P.TeacherBatch, P.TeacherLearningRate, P.TeacherWarmup, P.TeacherEma, P.TeacherSeed];
+
+    public override IEnumerable<Artifact> Inputs => [PrepareData.Train];
+
+    public override IEnumerable<Artifact> Outputs => [Weights, Config, Loss, LossChart];
+
+    public override RunDecision ShouldRun(GraftDiTContext context) =>
+        context.Get(P.Checkpoint).Length > 0 ? RunDecision.Skip("dit.checkpoint is given") : true;
+
+    public override void Run(GraftDiTContext context)
+    {
+        int size = context.Get(P.ImageSize), steps = context.Get(P.TeacherSteps), batch = context.Get(P.TeacherBatch);
+        var (images, labels) = context.ReadImages(PrepareData.Train, size);
+        int classes = (int)labels.max().item<long>() + 1;
+        var config = DiTConfig.Named(context.Get(P.TeacherConfig), size, inChannels: 3, numClasses: classes);
+        using var progress = context.Progress("training teacher", steps);
+        var watch = Stopwatch.StartNew();
+        var trainer = new DiffusionTrainer(config, GaussianDiffusion.Create())
+        {
+            OnStep = (step, loss) => progress.Report(step, $"loss {loss:0.0000}"),
+        };
+        var result = trainer.Train(images, labels, new TrainOptions(steps, batch, context.Get(P.TeacherLearningRate),
+            context.Get(P.TeacherEma), context.Get(P.TeacherWarmup), Seed: context.Get(P.TeacherSeed)));
+        watch.Stop();
+
+        StateDictFile.WriteSafetensors(context.OutputPath(Weights), result.Ema.state_dict());
+        context.WriteConfig(Config, config);
+        context.WriteTable(Loss, result.Curve.Select(c => new LossRow { Step = c.Step, Loss = c.Loss }));
+        var smooth = Smoothed(result.Curve.Select(c => c.Loss).ToList(), Math.Max(1, steps / 50));
+        File.WriteAllText(context.OutputPath(LossChart), HistoryChart.Series("Teacher training loss (moving average)",
+            smooth.Select((_, i) => (double)(i + 1)).ToList(), smooth, "step", "loss (MSE + VB)"));
+
+        context.Metric("final_loss", result.Curve.Skip(Math.Max(0, result.Curve.Count - 50)).Average(c => c.Loss));
+        context.Metric("images_per_second", steps * (double)batch / watch.Elapsed.TotalSeconds, "img/s");
+        context.Metric("train_seconds", watch.Elapsed.TotalSeconds, "s");
+        context.Metric("parameters", result.Ema.parameters().Sum(p => p.numel()));
+        result.Ema.Dispose();
+    }
+
+    private static List<double> Smoothed(List<double> values, int window) =>
+        values.Select((_, i) => values.Skip(Math.Max(0, i - window + 1)).Take(Math.Min(window, i + 1)).Average()).ToList();
+}

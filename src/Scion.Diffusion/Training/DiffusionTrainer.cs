@@ -1,0 +1,62 @@
+using Scion.Diffusion.Diffusion;
+using Scion.Diffusion.Models;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Scion.Diffusion.Training;
+
+/// <summary>
+/// Trains a DiT with the diffusion loss on images held in memory (uint8 [N, 3, H, W] + labels), the way DiT's
+/// train.py does: uniform timesteps, label dropout for guidance, AdamW, EMA. Returns the EMA model and the loss curve.
+/// </summary>
+public sealed class DiffusionTrainer(DiTConfig config, GaussianDiffusion diffusion)
+{
+    /// <summary>Called every step with (step, loss averaged over the batch).</summary>
+    public Action<int, double>? OnStep { get; init; }
+
+    public TrainResult Train(Tensor images, Tensor labels, TrainOptions options, DiT? start = null)
+    {
+        manual_seed(options.Seed);
+        var model = start ?? new DiT(config);
+        var ema = new DiT(config);
+        ema.load_state_dict(model.state_dict());
+        ema.eval();
+        foreach (var p in ema.parameters())
+        {
+            p.requires_grad = false;
+        }
+
+        model.train();
+        using var optimizer = optim.AdamW(model.parameters(), lr: options.LearningRate, weight_decay: options.WeightDecay);
+        var generator = new Generator((ulong)options.Seed + 1);
+        var curve = new List<(int Step, double Loss)>();
+        long n = images.shape[0];
+        for (int step = 1; step <= options.Steps; step++)
+        {
+            using var scope = NewDisposeScope();
+            double lr = options.WarmupSteps > 0 ? options.LearningRate * Math.Min(1.0, step / (double)options.WarmupSteps) : options.LearningRate;
+            foreach (var group in optimizer.ParamGroups)
+            {
+                group.LearningRate = lr;
+            }
+
+            var index = randint(0, n, [options.BatchSize], generator: generator);
+            var x = Data.ImageTensors.ToModel(images.index_select(0, index));
+            var y = labels.index_select(0, index);
+            var t = randint(0, diffusion.Steps, [options.BatchSize], generator: generator);
+            var noise = randn(x.shape, generator: generator);
+            using var losses = diffusion.TrainingLosses((xt, tt) => model.forward(xt, tt, y), x, t, noise);
+            var loss = losses.Loss.mean();
+            optimizer.zero_grad();
+            loss.backward();
+            optimizer.step();
+            Ema.Update(ema, model, options.EmaDecay);
+            double value = loss.item<float>();
+            curve.Add((step, value));
+            OnStep?.Invoke(step, value);
+        }
+
+        model.Dispose();
+        return new TrainResult(ema, curve);
+    }
+}

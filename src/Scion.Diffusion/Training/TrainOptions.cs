@@ -1,0 +1,11 @@
+namespace Scion.Diffusion.Training;
+
+/// <summary>How a model is trained: AdamW with linear warm-up, EMA of the weights, a step budget, a seed.</summary>
+public sealed record TrainOptions(
+    int Steps,
+    int BatchSize,
+    double LearningRate,
+    double EmaDecay = 0.9999,
+    int WarmupSteps = 0,
+    double WeightDecay = 0,
+    long Seed = 0);

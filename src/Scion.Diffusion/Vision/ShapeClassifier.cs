@@ -1,0 +1,83 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Scion.Diffusion.Vision;
+
+/// <summary>
+/// A small CNN for the embedded images: three conv stages (16, 32, 64 channels) → global average pool → linear.
+/// The pooled 64-d vector is its feature embedding (the evaluation's embedded encoder).
+/// </summary>
+public sealed class ShapeClassifier : nn.Module<Tensor, Tensor>
+{
+    private readonly Sequential features;
+    private readonly Linear head;
+
+    public ShapeClassifier(int classes) : base(nameof(ShapeClassifier))
+    {
+        features = nn.Sequential(
+            nn.Conv2d(3, 16, 3, padding: 1), nn.ReLU(), nn.MaxPool2d(2),
+            nn.Conv2d(16, 32, 3, padding: 1), nn.ReLU(), nn.MaxPool2d(2),
+            nn.Conv2d(32, 64, 3, padding: 1), nn.ReLU(),
+            nn.AdaptiveAvgPool2d(1), nn.Flatten());
+        head = nn.Linear(64, classes);
+        RegisterComponents();
+    }
+
+    public const int FeatureSize = 64;
+
+    /// <summary>Images in [−1, 1] → 64-d features.</summary>
+    public Tensor Features(Tensor x) => features.forward(x);
+
+    public override Tensor forward(Tensor x)
+    {
+        using var f = features.forward(x);
+        return head.forward(f);
+    }
+
+    /// <summary>Trains with Adam on uint8 images and returns the per-step losses.</summary>
+    public List<double> Fit(Tensor images, Tensor labels, int steps, int batch, double lr, long seed, Action<int>? onStep = null)
+    {
+        manual_seed(seed);
+        var generator = new Generator((ulong)seed);
+        train();
+        using var optimizer = optim.Adam(parameters(), lr: lr);
+        var losses = new List<double>();
+        for (int step = 1; step <= steps; step++)
+        {
+            using var scope = NewDisposeScope();
+            var index = randint(0, images.shape[0], [batch], generator: generator);
+            var x = Data.ImageTensors.ToModel(images.index_select(0, index));
+            var loss = nn.functional.cross_entropy(forward(x), labels.index_select(0, index));
+            optimizer.zero_grad();
+            loss.backward();
+            optimizer.step();
+            losses.Add(loss.item<float>());
+            onStep?.Invoke(step);
+        }
+
+        eval();
+        return losses;
+    }
+
+    /// <summary>Predicted class of images in [−1, 1], in batches.</summary>
+    public long[] Predict(Tensor images, int batch = 256)
+    {
+        using var noGrad = no_grad();
+        eval();
+        var predictions = new List<long>();
+        for (long i = 0; i < images.shape[0]; i += batch)
+        {
+            using var scope = NewDisposeScope();
+            var x = images[(int)i..(int)Math.Min(images.shape[0], i + batch)];
+            if (x.dtype == uint8)
+            {
+                x = Data.ImageTensors.ToModel(x);
+            }
+
+            predictions.AddRange(forward(x).argmax(1).data<long>().ToArray());
+        }
+
+        return [.. predictions];
+    }
+}
