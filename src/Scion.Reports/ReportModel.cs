@@ -19,7 +19,8 @@ public sealed record ReportModel(
     IReadOnlyList<ReportModel.TaskRow> Tasks,
     IReadOnlyList<ReportModel.ParameterRow> Parameters,
     IReadOnlyList<ReportModel.MetricRow> Metrics,
-    IReadOnlyList<ReportModel.Chart> Charts)
+    IReadOnlyList<ReportModel.Chart> Charts,
+    IReadOnlyList<ReportModel.Chart> Figures)
 {
     public sealed record TaskRow(string Name, string Status, string Duration, string Note, string Outputs, string Key, string Reasons);
 
@@ -55,6 +56,6 @@ public sealed record ReportModel(
             run.Succeeded, string.Join(", ", tasks.GroupBy(t => t.Status).Select(g => $"{g.Count()} {g.Key.ToLowerInvariant()}")),
             Reports.GraphSvg.Render(tasks), taskRows,
             run.Parameters.Select(p => new ParameterRow(p.Key, p.Value, p.Source, p.Description)).ToList(),
-            metricRows, charts);
+            metricRows, charts, Figure.FromOutputs(tasks));
     }
 }

@@ -9,7 +9,9 @@ public static class ImageCodec
     /// <paramref name="size"/>; null when the bytes are not a readable image.</summary>
     public static byte[]? DecodeRgb(byte[] encoded, int size)
     {
-        using var decoded = SKBitmap.Decode(encoded);
+        using var data = SKData.CreateCopy(encoded);
+        using var codec = SKCodec.Create(data); // null when Skia recognises no image format
+        using var decoded = codec is null ? null : SKBitmap.Decode(codec);
         if (decoded is null || decoded.Width == 0 || decoded.Height == 0)
         {
             return null;

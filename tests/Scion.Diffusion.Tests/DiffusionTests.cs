@@ -1,0 +1,162 @@
+using Scion.Diffusion.Data;
+using Scion.Diffusion.Diffusion;
+using Scion.Diffusion.Models;
+using Scion.Diffusion.Training;
+using static TorchSharp.torch;
+
+namespace Scion.Diffusion.Tests;
+
+public sealed class DiffusionTests
+{
+    public sealed class Schedule
+    {
+        [Fact]
+        public void Linear_betas_run_from_1e4_to_0_02_over_1000_steps()
+        {
+            var d = GaussianDiffusion.Create();
+            Assert.Equal(1000, d.Steps);
+            Assert.Equal(1e-4, d.Betas[0], 12);
+            Assert.Equal(0.02, d.Betas[999], 12);
+            Assert.Equal((0.02 - 1e-4) / 999, d.Betas[1] - d.Betas[0], 12);
+            double product = 1;
+            for (int i = 0; i < 1000; i++)
+            {
+                product *= 1 - d.Betas[i];
+            }
+
+            Assert.Equal(product, d.AlphasCumprod[999], 12);
+            Assert.InRange(d.AlphasCumprod[999], 4.0e-5, 4.1e-5); // ᾱ_T of the DiT schedule ≈ 4.04e-5
+        }
+
+        [Fact]
+        public void Respacing_keeps_the_cumulative_alphas_of_the_kept_steps()
+        {
+            var full = GaussianDiffusion.Create();
+            var spaced = full.Respace(250);
+            Assert.Equal(250, spaced.Steps);
+            Assert.Equal(0, spaced.TimestepMap[0]);
+            Assert.Equal(999, spaced.TimestepMap[^1]);
+            for (int i = 0; i < spaced.Steps; i++)
+            {
+                Assert.Equal(full.AlphasCumprod[spaced.TimestepMap[i]], spaced.AlphasCumprod[i], 10);
+            }
+        }
+
+        [Fact]
+        public void The_posterior_variance_has_its_closed_form()
+        {
+            var d = GaussianDiffusion.Create();
+            int t = 500;
+            double expected = d.Betas[t] * (1 - d.AlphasCumprod[t - 1]) / (1 - d.AlphasCumprod[t]);
+            Assert.Equal(expected, d.PosteriorVariance[t], 14);
+            Assert.Equal(Math.Log(d.PosteriorVariance[1]), d.PosteriorLogVarianceClipped[0], 14);
+        }
+    }
+
+    public sealed class Terms
+    {
+        [Fact]
+        public void QSample_mixes_image_and_noise_with_the_schedule_s_weights()
+        {
+            var d = GaussianDiffusion.Create();
+            using var x0 = tensor(new[] { 0.5f, -0.25f }).reshape(2, 1, 1, 1);
+            using var noise = tensor(new[] { 1.5f, 2f }).reshape(2, 1, 1, 1);
+            using var xt = d.QSample(x0, tensor(new long[] { 300, 999 }), noise);
+            Assert.Equal((Math.Sqrt(d.AlphasCumprod[300]) * 0.5) + (Math.Sqrt(1 - d.AlphasCumprod[300]) * 1.5), xt[0].item<float>(), 5);
+            Assert.Equal((Math.Sqrt(d.AlphasCumprod[999]) * -0.25) + (Math.Sqrt(1 - d.AlphasCumprod[999]) * 2), xt[1].item<float>(), 5);
+        }
+
+        [Fact]
+        public void Normal_KL_is_zero_for_equal_gaussians_and_matches_the_closed_form()
+        {
+            using var zero = GaussianMath.NormalKl(tensor(0.3f), tensor(-1f), tensor(0.3f), tensor(-1f));
+            Assert.Equal(0, zero.item<float>(), 6);
+            // KL(N(0,1) ‖ N(1, e²)) = ln e − 1/2 + (1 + 1) / (2e²)
+            using var kl = GaussianMath.NormalKl(tensor(0f), tensor(0f), tensor(1f), tensor(2f));
+            Assert.Equal(1 - 0.5 + (2 / (2 * Math.E * Math.E)), kl.item<float>(), 5);
+        }
+
+        [Fact]
+        public void A_sharp_gaussian_on_the_pixel_gives_likelihood_one()
+        {
+            using var x = tensor(new[] { -1f, 0f, 1f });
+            using var ll = GaussianMath.DiscretizedLogLikelihood(x, x, full([3], -8f));
+            Assert.All(ll.data<float>().ToArray(), v => Assert.Equal(0, v, 4));
+        }
+
+        [Fact]
+        public void Learned_variance_interpolates_between_the_posterior_and_beta()
+        {
+            var d = GaussianDiffusion.Create();
+            using var xt = zeros(2, 1, 2, 2);
+            using var t = tensor(new long[] { 10, 10 });
+            using var output2 = cat([zeros(2, 1, 2, 2), cat([full([1, 1, 2, 2], -1f), full([1, 1, 2, 2], 1f)], 0)], 1);
+            using var p = d.PMeanVariance(output2, xt, t, clipDenoised: false);
+            Assert.Equal(d.PosteriorLogVarianceClipped[10], p.LogVariance[0, 0, 0, 0].item<float>(), 4);
+            Assert.Equal(Math.Log(d.Betas[10]), p.LogVariance[1, 0, 0, 0].item<float>(), 4);
+        }
+    }
+
+    public sealed class Sampling
+    {
+        private static DiT TinyModel()
+        {
+            manual_seed(5);
+            var model = new DiT(new DiTConfig(2, 32, 4, 4, InputSize: 16, InChannels: 3, NumClasses: 4));
+            using var noGrad = no_grad();
+            foreach (var p in model.parameters())
+            {
+                p.normal_(0, 0.05);
+            }
+
+            return model;
+        }
+
+        [Theory]
+        [InlineData(SamplerKind.Ddpm)]
+        [InlineData(SamplerKind.Ddim)]
+        public void The_same_seed_gives_the_same_images_and_another_seed_others(SamplerKind kind)
+        {
+            using var model = TinyModel();
+            var d = GaussianDiffusion.Create();
+            using var a = new Sampler(model, d) { Steps = 8, Kind = kind, GuidanceScale = 3, Seed = 11 }.Sample([0, 1, 2]);
+            using var b = new Sampler(model, d) { Steps = 8, Kind = kind, GuidanceScale = 3, Seed = 11 }.Sample([0, 1, 2]);
+            using var c = new Sampler(model, d) { Steps = 8, Kind = kind, GuidanceScale = 3, Seed = 12 }.Sample([0, 1, 2]);
+            Assert.Equal([3, 3, 16, 16], a.shape);
+            Assert.Equal(0f, (a - b).abs().max().item<float>());
+            Assert.True((a - c).abs().max().item<float>() > 1e-3);
+        }
+
+        [Fact]
+        public void Guidance_moves_the_noise_prediction_away_from_the_unconditional_one()
+        {
+            using var model = TinyModel();
+            model.eval();
+            using var x = randn(2, 3, 16, 16);
+            using var t = tensor(new long[] { 500, 500 });
+            using var y = tensor(new long[] { 1, model.NullClass });
+            using var plain = model.forward(x[..1].repeat(2, 1, 1, 1), t, y);
+            using var guided = model.ForwardWithGuidance(x, t, y, scale: 4, guidedChannels: 3);
+            using var expected = plain[1..2, ..3] + 4 * (plain[..1, ..3] - plain[1..2, ..3]);
+            Assert.True(guided[..1, ..3].allclose(expected, 1e-4, 1e-5));
+            Assert.True(guided[1..2, ..3].allclose(expected, 1e-4, 1e-5));
+            Assert.True(guided[.., 3..].allclose(plain[.., 3..], 1e-5, 1e-6)); // the variance channels are not guided
+        }
+    }
+
+    public sealed class Training
+    {
+        [Fact]
+        public void A_few_hundred_steps_on_the_embedded_data_lower_the_loss()
+        {
+            var rows = ShapesDataset.Generate(3, 0, 400, size: 16).ToList();
+            var (images, labels, skipped) = ImageTensors.Decode(rows, 16);
+            Assert.Equal(0, skipped);
+            var config = new DiTConfig(2, 48, 4, 4, InputSize: 16, InChannels: 3, NumClasses: 10);
+            var result = new DiffusionTrainer(config, GaussianDiffusion.Create()).Train(images, labels, new TrainOptions(200, 32, 2e-3, 0.99, 20, Seed: 1));
+            double first = result.Curve.Take(20).Average(c => c.Loss), last = result.Curve.TakeLast(40).Average(c => c.Loss);
+            Assert.True(last < first * 0.6, $"loss went from {first:0.000} to {last:0.000}");
+            result.Ema.Dispose();
+        }
+    }
+}
