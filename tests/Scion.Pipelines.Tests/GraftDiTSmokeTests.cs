@@ -1,0 +1,76 @@
+using Scion.Diffusion.Checkpoints;
+using Scion.Diffusion.Models;
+using Scion.Hosting;
+using Scion.Pipelines.GraftDiT;
+using Scion.Running;
+using Spectre.Console;
+
+namespace Scion.Pipelines.Tests;
+
+/// <summary>GraftDiT's teacher stages end to end with <c>--profile=smoke</c>, in a temporary workspace.</summary>
+public sealed class GraftDiTSmokeTests : IDisposable
+{
+    private readonly string root = Directory.CreateTempSubdirectory("scion-graftdit-").FullName;
+
+    public GraftDiTSmokeTests()
+    {
+        string folder = Path.Combine(root, "pipelines", "GraftDiT");
+        Directory.CreateDirectory(folder);
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "pipelines", "GraftDiT", "params.toml"), Path.Combine(folder, "params.toml"));
+    }
+
+    public void Dispose() => Directory.Delete(root, recursive: true);
+
+    private async Task<(int Exit, RunRecord? Run, string Output)> RunAsync(params string[] args)
+    {
+        var writer = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No, Out = new AnsiConsoleOutput(writer),
+        });
+        var host = new ScionHost(root) { Console = console }.AddPipeline(new GraftDiTPipeline());
+        int exit = await host.RunAsync(args);
+        return (exit, host.LastRun, writer.ToString());
+    }
+
+    [Fact]
+    public async Task The_smoke_profile_runs_every_teacher_stage_and_a_rerun_is_all_cached()
+    {
+        var (exit, run, output) = await RunAsync("--target=ScoreTeacher", "--profile=smoke");
+        Assert.True(exit == 0, output);
+        Assert.All(run!.Tasks, t => Assert.Equal("Executed", t.Status));
+        var score = run.Tasks.Single(t => t.Name == "ScoreTeacher").Metrics.Single(m => m.Name == "sample_accuracy");
+        Assert.InRange(score.Value, 0, 1);
+
+        (exit, run, output) = await RunAsync("--target=ScoreTeacher", "--profile=smoke");
+        Assert.True(exit == 0, output);
+        Assert.All(run!.Tasks, t => Assert.Equal("Cached", t.Status));
+
+        // a sampling parameter reruns sampling and scoring only
+        (exit, run, _) = await RunAsync("--target=ScoreTeacher", "--profile=smoke", "--param=sample.seed=3");
+        Assert.Equal(0, exit);
+        Assert.Equal(["Cached", "Cached", "Cached", "Executed", "Cached", "Executed"], run!.Tasks.Select(t => t.Status));
+    }
+
+    [Fact]
+    public async Task A_given_checkpoint_replaces_the_teacher_and_a_bad_one_fails_naming_the_key()
+    {
+        var config = new DiTConfig(Depth: 2, Hidden: 384, Heads: 6, Patch: 8, InputSize: 32, InChannels: 3, NumClasses: 10);
+        using var model = new DiT(config);
+        string good = Path.Combine(root, "dit.pt");
+        StateDictFile.WritePyTorch(good, model.state_dict());
+
+        var (exit, run, output) = await RunAsync("--target=FetchDiT", "--profile=smoke", $"--param=dit.checkpoint={good}");
+        Assert.True(exit == 0, output);
+        Assert.Equal("Skipped", run!.Tasks.Single(t => t.Name == "PretrainTeacher").Status);
+        Assert.Equal("Executed", run.Tasks.Single(t => t.Name == "FetchDiT").Status);
+
+        var state = model.state_dict();
+        state.Remove("blocks.1.mlp.fc2.bias");
+        string bad = Path.Combine(root, "bad.safetensors");
+        StateDictFile.WriteSafetensors(bad, state);
+        (exit, run, output) = await RunAsync("--target=FetchDiT", "--profile=smoke", $"--param=dit.checkpoint={bad}");
+        Assert.NotEqual(0, exit);
+        Assert.Contains("missing 'blocks.1.mlp.fc2.bias'", output);
+    }
+}
