@@ -158,5 +158,30 @@ public sealed class DiffusionTests
             Assert.True(last < first * 0.6, $"loss went from {first:0.000} to {last:0.000}");
             result.Ema.Dispose();
         }
+
+        [Theory(Skip = "Open bug (issue 3): after 300 steps one of four guided samples still has the wrong class; " +
+            "the embedded teacher's samples are likewise not class-conditional yet. Unskip when fixed.")]
+        [InlineData(SamplerKind.Ddim)]
+        [InlineData(SamplerKind.Ddpm)]
+        public void Training_then_sampling_recovers_a_class_conditional_toy_distribution(SamplerKind kind)
+        {
+            // class 0: dark images, class 1: bright ones; the whole train → sample path must reproduce that
+            var pixels = new byte[64 * 3 * 8 * 8];
+            var labels = new long[64];
+            for (int i = 0; i < 64; i++)
+            {
+                labels[i] = i % 2;
+                Array.Fill(pixels, labels[i] == 0 ? (byte)25 : (byte)230, i * 192, 192);
+            }
+
+            using var images = tensor(pixels, [64, 3, 8, 8], dtype: uint8);
+            using var y = tensor(labels);
+            var config = new DiTConfig(2, 32, 4, 2, InputSize: 8, InChannels: 3, NumClasses: 2);
+            var result = new DiffusionTrainer(config, GaussianDiffusion.Create()).Train(images, y, new TrainOptions(300, 32, 3e-3, 0.9, 20, Seed: 2));
+            using var samples = new Sampler(result.Ema, GaussianDiffusion.Create()) { Steps = 25, Kind = kind, GuidanceScale = 2, Seed = 4 }.Sample([0, 1, 0, 1]);
+            var means = Enumerable.Range(0, 4).Select(i => samples[i].mean().item<float>()).ToArray();
+            Assert.True(means[0] < -0.4 && means[2] < -0.4 && means[1] > 0.4 && means[3] > 0.4, string.Join(", ", means));
+            result.Ema.Dispose();
+        }
     }
 }
