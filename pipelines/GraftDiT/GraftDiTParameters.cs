@@ -35,6 +35,11 @@ public static class GraftDiTParameters
 
     public static readonly Parameter<int> Heads = Parameter.Int("dit.heads", "Attention heads of the checkpoint; 0 = from the named size of its width", min: 0, max: 1024);
 
+    public static readonly Parameter<string> VaeDecoder = Parameter.OptionalFile("dit.vae_decoder",
+        "ONNX decoder of the VAE (latents [B,4,h,w] -> images [B,3,8h,8w]) for a latent DiT such as DiT-XL/2; empty for pixel-space DiTs");
+
+    public static readonly Parameter<double> VaeScale = Parameter.Double("dit.vae_scale", "Latent scale factor of the VAE (0.18215 for the SD VAE)", min: 1e-6, max: 1e6);
+
     public static readonly Parameter<string> Sampler = Parameter.Choice("sample.sampler", "Sampler", "ddpm", "ddim");
 
     public static readonly Parameter<int> SampleSteps = Parameter.Int("sample.steps", "Sampling steps (respaced from 1000)", min: 1, max: 1000);

@@ -2,6 +2,7 @@ using Scion.Artifacts;
 using Scion.Diffusion.Checkpoints;
 using Scion.Diffusion.Data;
 using Scion.Diffusion.Diffusion;
+using Scion.Diffusion.Latents;
 using Scion.Diffusion.Models;
 using Scion.Parameters;
 using Scion.Tasks;
@@ -17,7 +18,7 @@ public sealed class SampleTeacher : PipelineTask<GraftDiTContext>
     public static readonly Artifact Grid = Artifact.File("samples.png");
     public static readonly TableArtifact<ImageRow> Samples = Artifact.Table<ImageRow>("samples");
 
-    public override IEnumerable<IParameter> Reads => [P.Sampler, P.SampleSteps, P.GuidanceScale, P.SamplesPerClass, P.SampleSeed];
+    public override IEnumerable<IParameter> Reads => [P.Sampler, P.SampleSteps, P.GuidanceScale, P.SamplesPerClass, P.SampleSeed, P.VaeDecoder, P.VaeScale];
 
     public override IEnumerable<Artifact> Inputs => [FetchDiT.Weights, FetchDiT.Config];
 
@@ -26,9 +27,11 @@ public sealed class SampleTeacher : PipelineTask<GraftDiTContext>
     public override void Run(GraftDiTContext context)
     {
         var config = context.ReadConfig(FetchDiT.Config);
-        if (config.InChannels != 3)
+        string decoder = context.Get(P.VaeDecoder);
+        bool latent = decoder.Length > 0;
+        if (!latent && config.InChannels != 3)
         {
-            throw new NotSupportedException($"This DiT works in a {config.InChannels}-channel latent space; decoding latents needs a VAE, which this stage does not have yet.");
+            throw new InvalidOperationException($"This DiT works in a {config.InChannels}-channel latent space: give its VAE decoder with --param dit.vae_decoder=PATH.onnx.");
         }
 
         using var model = new DiT(config);
@@ -45,13 +48,17 @@ public sealed class SampleTeacher : PipelineTask<GraftDiTContext>
             GuidanceScale = context.Get(P.GuidanceScale),
             Seed = context.Get(P.SampleSeed),
             OnStep = (done, _) => progress.Report(done),
+            ClipDenoised = !latent, // as DiT's sample.py: latents are not clipped
         };
-        using var images = sampler.Sample(labels);
+        using var drawn = sampler.Sample(labels);
+        using var vae = latent ? new OnnxVae(decoder, scale: context.Get(P.VaeScale)) : null;
+        using var images = vae?.Decode(drawn) ?? drawn.alias();
+        int side = (int)images.shape[2];
         File.WriteAllBytes(context.OutputPath(Grid), ImageTensors.Grid(images, perClass));
         var rgb = ImageTensors.ToRgb(images);
         context.WriteTable(Samples, rgb.Select((bytes, i) => new ImageRow
         {
-            Png = ImageCodec.EncodePng(bytes, config.InputSize, config.InputSize), Label = (int)labels[i], Seed = context.Get(P.SampleSeed),
+            Png = ImageCodec.EncodePng(bytes, side, side), Label = (int)labels[i], Seed = context.Get(P.SampleSeed),
         }));
     }
 }

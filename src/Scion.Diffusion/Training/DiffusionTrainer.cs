@@ -14,6 +14,11 @@ public sealed class DiffusionTrainer(DiTConfig config, GaussianDiffusion diffusi
     /// <summary>Called every step with (step, loss averaged over the batch).</summary>
     public Action<int, double>? OnStep { get; init; }
 
+    /// <summary>Called every <see cref="CheckEvery"/> steps with the EMA model so far (for evaluation during training).</summary>
+    public Action<int, DiT>? OnCheck { get; init; }
+
+    public int CheckEvery { get; init; }
+
     public TrainResult Train(Tensor images, Tensor labels, TrainOptions options, DiT? start = null)
     {
         manual_seed(options.Seed);
@@ -54,6 +59,11 @@ public sealed class DiffusionTrainer(DiTConfig config, GaussianDiffusion diffusi
             double value = loss.item<float>();
             curve.Add((step, value));
             OnStep?.Invoke(step, value);
+            if (OnCheck is not null && CheckEvery > 0 && step % CheckEvery == 0)
+            {
+                OnCheck(step, ema);
+                ema.eval();
+            }
         }
 
         model.Dispose();
