@@ -140,3 +140,23 @@ public sealed class DiTModelTests
         }
     }
 }
+
+public sealed class AttentionMixingTests
+{
+    [Fact]
+    public void Attention_output_at_one_token_depends_on_the_others()
+    {
+        manual_seed(3);
+        using var attention = new Attention(16, 4);
+        using var x = randn(1, 5, 16);
+        using var y = attention.forward(x);
+        using var changed = x.clone();
+        using (no_grad())
+        {
+            changed[0, 4] += 1.0f;
+        }
+
+        using var y2 = attention.forward(changed);
+        Assert.True((y2[0, 0] - y[0, 0]).abs().max().item<float>() > 1e-4);
+    }
+}
