@@ -1,0 +1,3 @@
+namespace Scion.Eval.Metrics;
+
+public sealed record PrdcResult(double Precision, double Recall, double Density, double Coverage);

@@ -1,0 +1,39 @@
+using static TorchSharp.torch;
+
+namespace Scion.Eval.Statistics;
+
+/// <summary>Reference statistics as <c>.npz</c> with <c>mu</c> and <c>sigma</c> (the format of dgm-eval, pytorch-fid and
+/// ADM reference batches), plus <c>count</c> when Scion wrote it.</summary>
+public static class StatisticsFile
+{
+    public static void Write(string path, FeatureStatistics stats)
+    {
+        using var mu = stats.Mu.to_type(float64).contiguous();
+        using var sigma = stats.Sigma.to_type(float64).contiguous();
+        Npz.Write(path, new Dictionary<string, NpyArray>
+        {
+            ["mu"] = new(mu.data<double>().ToArray(), [stats.Dimension]),
+            ["sigma"] = new(sigma.data<double>().ToArray(), [stats.Dimension, stats.Dimension]),
+            ["count"] = new([stats.Count], [1]),
+        });
+    }
+
+    /// <param name="encoder">The encoder the statistics were computed with (the file does not say).</param>
+    public static FeatureStatistics Read(string path, string encoder)
+    {
+        var arrays = Npz.Read(path);
+        if (!arrays.TryGetValue("mu", out var mu) || !arrays.TryGetValue("sigma", out var sigma))
+        {
+            throw new InvalidDataException($"{path} has no 'mu' and 'sigma' arrays (it has: {string.Join(", ", arrays.Keys)}).");
+        }
+
+        long d = mu.Values.Length;
+        if (sigma.Shape.Length != 2 || sigma.Shape[0] != d || sigma.Shape[1] != d)
+        {
+            throw new InvalidDataException($"{path}: sigma is [{string.Join(", ", sigma.Shape)}], expected [{d}, {d}] for mu of size {d}.");
+        }
+
+        long count = arrays.TryGetValue("count", out var c) && c.Values.Length == 1 ? (long)c.Values[0] : 0;
+        return new FeatureStatistics(tensor(mu.Values, [d]), tensor(sigma.Values, [d, d]), count, encoder);
+    }
+}
