@@ -69,13 +69,14 @@ public static class Prdc
         return radii;
     }
 
-    /// <summary>Euclidean distances [a, b] between rows, as sklearn computes them: ‖x‖² − 2x·y + ‖y‖², clipped at 0, square root.</summary>
+    /// <summary>Euclidean distances [a, b] between rows, as sklearn computes them: −2x·y + ‖x‖² + ‖y‖², clipped at 0, square root.</summary>
     internal static Tensor Distances(Tensor a, Tensor b)
     {
         using var scope = NewDisposeScope();
         var aa = a.square().sum([1]).unsqueeze(1);
         var bb = b.square().sum([1]).unsqueeze(0);
-        var d2 = (aa - (2 * a.matmul(b.t())) + bb).clamp(min: 0);
-        return d2.sqrt().MoveToOuterDisposeScope();
+        // in sklearn's order, (−2a·b + ‖a‖²) + ‖b‖², so that strict comparisons come out the same; in place, no temporaries
+        var d2 = a.matmul(b.t()).mul_(-2).add_(aa).add_(bb);
+        return d2.clamp_(min: 0).sqrt_().MoveToOuterDisposeScope();
     }
 }
