@@ -23,6 +23,11 @@ public sealed class GraftDiTContext : PipelineContext
         return (images, labels);
     }
 
+    /// <summary>The encoder <c>eval.encoder</c> names; the embedded one is the classifier trained by TrainClassifier.</summary>
+    public Scion.Eval.Encoders.IFeatureEncoder Encoder() =>
+        Scion.Eval.Encoders.FeatureEncoders.Create(Get(GraftDiTParameters.Encoder), InputPath(Tasks.TrainClassifier.Weights),
+            Get(GraftDiTParameters.EncoderBatch), Get(GraftDiTParameters.EncoderThreads));
+
     public void WriteConfig(Artifact file, DiTConfig config) => File.WriteAllText(OutputPath(file), JsonSerializer.Serialize(config, Json));
 
     public DiTConfig ReadConfig(Artifact file) =>

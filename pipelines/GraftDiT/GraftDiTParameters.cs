@@ -51,4 +51,13 @@ public static class GraftDiTParameters
     public static readonly Parameter<int> SampleSeed = Parameter.Int("sample.seed", "Seed of the sampling noise", min: 0);
 
     public static readonly Parameter<int> ClassifierSteps = Parameter.Int("classifier.steps", "Training steps of the embedded classifier", min: 1, max: 1_000_000);
+
+    public static readonly Parameter<string> Encoder = Parameter.String("eval.encoder",
+        "Feature encoder for FD and PRDC: 'embedded' (the classifier trained on the training images) or a path to an .onnx image encoder (e.g. DINOv2 ViT-L/14)", allowEmpty: false);
+
+    public static readonly Parameter<int> EncoderBatch = Parameter.Int("eval.batch", "Images per encoder batch", min: 1, max: 4096);
+
+    public static readonly Parameter<int> EncoderThreads = Parameter.Int("eval.threads", "ONNX Runtime intra-op threads (0 = its default)", min: 0, max: 256);
+
+    public static readonly Parameter<int> PrdcK = Parameter.Int("eval.prdc_k", "Nearest neighbours for precision/recall/density/coverage", min: 1, max: 100);
 }

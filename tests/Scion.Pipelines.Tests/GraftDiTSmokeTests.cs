@@ -36,20 +36,25 @@ public sealed class GraftDiTSmokeTests : IDisposable
     [Fact]
     public async Task The_smoke_profile_runs_every_teacher_stage_and_a_rerun_is_all_cached()
     {
-        var (exit, run, output) = await RunAsync("--target=ScoreTeacher", "--profile=smoke");
+        string[] targets = ["--target=ScoreTeacher", "--target=EvaluateTeacher", "--profile=smoke"];
+        var (exit, run, output) = await RunAsync(targets);
         Assert.True(exit == 0, output);
         Assert.All(run!.Tasks, t => Assert.Equal("Executed", t.Status));
         var score = run.Tasks.Single(t => t.Name == "ScoreTeacher").Metrics.Single(m => m.Name == "sample_accuracy");
         Assert.InRange(score.Value, 0, 1);
+        var metrics = run.Tasks.Single(t => t.Name == "EvaluateTeacher").Metrics.ToDictionary(m => m.Name, m => m.Value);
+        Assert.True(metrics["fd"] > 0 && double.IsFinite(metrics["fd"]));
+        Assert.InRange(metrics["coverage"], 0, 1);
 
-        (exit, run, output) = await RunAsync("--target=ScoreTeacher", "--profile=smoke");
+        (exit, run, output) = await RunAsync(targets);
         Assert.True(exit == 0, output);
         Assert.All(run!.Tasks, t => Assert.Equal("Cached", t.Status));
 
-        // a sampling parameter reruns sampling and scoring only
-        (exit, run, _) = await RunAsync("--target=ScoreTeacher", "--profile=smoke", "--param=sample.seed=3");
+        // a sampling parameter reruns sampling and what reads the samples, nothing else
+        (exit, run, _) = await RunAsync([.. targets, "--param=sample.seed=3"]);
         Assert.Equal(0, exit);
-        Assert.Equal(["Cached", "Cached", "Cached", "Executed", "Cached", "Executed"], run!.Tasks.Select(t => t.Status));
+        var executed = run!.Tasks.Where(t => t.Status == "Executed").Select(t => t.Name).Order().ToList();
+        Assert.Equal(["EvaluateTeacher", "SampleTeacher", "ScoreTeacher"], executed);
     }
 
     [Fact]
