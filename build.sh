@@ -31,8 +31,18 @@ if needs_build; then
   mkdir -p "$root/.scion"
   # ReadyToRun: the host's assemblies are compiled ahead of time, so a fully cached rerun is not spent in the JIT.
   # shellcheck disable=SC2086
+  # Published into a new folder that replaces the old one by renames, and the project's own assemblies copied
+  # rather than hard-linked: a run still going from the old host keeps intact files (rewriting a file that a
+  # running process has mapped crashes it).
+  next="$out.next.$$"
+  rm -rf "$next"
   dotnet publish "$root/build/Scion.Host.csproj" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
-    -p:CreateHardLinksForPublishFilesIfPossible=true -o "$out" -nologo -v:q -clp:ErrorsOnly ${SCION_BUILD_ARGS:-} >&2
+    -p:CreateHardLinksForPublishFilesIfPossible=true -o "$next" -nologo -v:q -clp:ErrorsOnly ${SCION_BUILD_ARGS:-} >&2
+  for own in "$next"/scion.dll "$next"/Scion.*.dll; do cp "$own" "$own.copy" && mv -f "$own.copy" "$own"; done
+  if [ -d "$out" ]; then mv "$out" "$out.old.$$"; fi
+  mv "$next" "$out"
+  # Old hosts stay a day for runs that may still load an assembly from them (the files are mostly hard links).
+  find "$root/.scion" -maxdepth 1 \( -name 'host.old.*' -o -name 'host.next.*' \) -mmin +1440 -exec rm -rf {} + 2>/dev/null || true
   printf '%s' "${SCION_BUILD_ARGS:-}" > "$stamp"
 fi
 
