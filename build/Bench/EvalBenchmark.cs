@@ -40,14 +40,17 @@ public sealed class EvalBenchmark(DevContext context)
         var (pyFd, pyFdSeconds, pyFdPeak) = await Python("fd", pathA, pathB);
         double fdReference = pyFd.GetProperty("fd").GetDouble();
         lines.Add($"FD {n}×{Dimension}: Scion {fdSeconds:0.00} s, peak {fdPeak / 1e9:0.00} GB; numpy+scipy {pyFdSeconds:0.00} s, peak {pyFdPeak / 1e9:0.00} GB; " +
-            $"time ratio {fdSeconds / pyFdSeconds:0.00}x; FD {fd:0.000000} vs {fdReference:0.000000} (relative difference {Math.Abs(fd - fdReference) / Math.Abs(fdReference):0.0e+0})");
+            $"time ratio {fdSeconds / pyFdSeconds:0.00}x");
+        lines.Add($"  FD {fd:0.000000} vs {fdReference:0.000000} (relative difference {Math.Abs(fd - fdReference) / Math.Abs(fdReference):0.0e+0})");
 
         var (prdc, prdcSeconds, prdcPeak) = Measure(() => Prdc.Compute(a[..m], b[..m]));
         var (pyPrdc, pyPrdcSeconds, pyPrdcPeak) = await Python("prdc", prdcA, prdcB);
         var reference = new PrdcResult(pyPrdc.GetProperty("precision").GetDouble(), pyPrdc.GetProperty("recall").GetDouble(),
             pyPrdc.GetProperty("density").GetDouble(), pyPrdc.GetProperty("coverage").GetDouble());
         lines.Add($"PRDC {m}×{Dimension}: Scion {prdcSeconds:0.00} s, peak {prdcPeak / 1e9:0.00} GB; sklearn {pyPrdcSeconds:0.00} s, peak {pyPrdcPeak / 1e9:0.00} GB; " +
-            $"time ratio {prdcSeconds / pyPrdcSeconds:0.00}x; {(prdc == reference ? "identical values" : "VALUES DIFFER")} {prdc} vs {reference}");
+            $"time ratio {prdcSeconds / pyPrdcSeconds:0.00}x; {(prdc == reference ? "identical values" : "VALUES DIFFER")}");
+        lines.Add($"  Scion  {prdc}");
+        lines.Add($"  sklearn {reference}");
 
         context.Metric("fd_seconds", fdSeconds, "s");
         context.Metric("fd_time_ratio_vs_scipy", fdSeconds / pyFdSeconds);

@@ -55,3 +55,20 @@ public sealed class FrechetDistanceTests
         Assert.Contains("'test' and 'other'", error.Message);
     }
 }
+
+public sealed class CovarianceTests
+{
+    [Fact]
+    public void The_covariance_matches_the_centred_definition_also_for_a_huge_mean()
+    {
+        manual_seed(9);
+        foreach (double offset in new[] { 0.0, 1e7 })
+        {
+            using var x = randn([300, 5], dtype: float64) + offset;
+            using var stats = FeatureStatistics.Of(x, "test");
+            using var centered = x - x.mean([0]);
+            using var expected = centered.t().matmul(centered) / 299;
+            Assert.True(stats.Sigma.allclose(expected, 1e-9, 1e-12), $"offset {offset}");
+        }
+    }
+}

@@ -47,7 +47,8 @@ public static class Prdc
 
         double precision = (insideCount > 0).to_type(float64).mean().item<double>();
         double recall = realCovered.to_type(float64).mean().item<double>();
-        double density = insideCount.to_type(float64).sum().item<double>() / (k * (double)m);
+        // as the reference computes it, (1/k) · mean over fakes, so that the very same double comes out
+        double density = (1.0 / k) * (insideCount.to_type(float64).sum().item<double>() / m);
         double coverage = (nearestFake < realRadii).to_type(float64).mean().item<double>();
         return new PrdcResult(precision, recall, density, coverage);
     }
