@@ -16,7 +16,8 @@ public sealed class NpzTests : IDisposable
         using var stats = FeatureStatistics.Of(randn([50, 6], dtype: float64), "embedded");
         string path = Path.Combine(folder, "ref.npz");
         StatisticsFile.Write(path, stats);
-        using var read = StatisticsFile.Read(path, "embedded");
+        using var read = StatisticsFile.Read(path, "something else");
+        Assert.Equal("embedded", read.Encoder); // the file's own record wins
         Assert.True(read.Mu.equal(stats.Mu).all().item<bool>());
         Assert.True(read.Sigma.equal(stats.Sigma).all().item<bool>());
         Assert.Equal(50, read.Count);
@@ -26,6 +27,7 @@ public sealed class NpzTests : IDisposable
     public void A_compressed_npz_written_by_numpy_reads_with_fortran_order_and_float32()
     {
         using var stats = StatisticsFile.Read(Path.Combine(AppContext.BaseDirectory, "fixtures", "stats_numpy.npz"), "dinov2");
+        Assert.Equal("dinov2", stats.Encoder); // numpy's file does not name one: the caller's name is used
         Assert.Equal([0.0, 0.5, 1.0], stats.Mu.data<double>().ToArray());
         Assert.Equal(0.25, stats.Sigma[1, 2].item<double>());
         Assert.Equal(0.25, stats.Sigma[2, 1].item<double>());

@@ -59,13 +59,24 @@ public static partial class Npz
     public static void WriteNpy(Stream stream, NpyArray array)
     {
         string shape = array.Shape.Length == 1 ? $"({array.Shape[0]},)" : "(" + string.Join(", ", array.Shape) + ")";
-        string header = $"{{'descr': '<f8', 'fortran_order': False, 'shape': {shape}, }}";
+        string header = $"{{'descr': '{array.Descr}', 'fortran_order': False, 'shape': {shape}, }}";
         int total = Magic.Length + 2 + 2 + header.Length + 1;
         header += new string(' ', (64 - (total % 64)) % 64) + "\n";
         stream.Write(Magic);
         stream.Write([1, 0]);
         stream.Write(BitConverter.GetBytes((ushort)header.Length));
         stream.Write(Encoding.ASCII.GetBytes(header));
+        if (array.Descr == "|u1")
+        {
+            stream.Write(array.Values.Select(v => (byte)v).ToArray());
+            return;
+        }
+
+        if (array.Descr != "<f8")
+        {
+            throw new NotSupportedException($"Writing numpy type '{array.Descr}' is not supported (<f8, |u1).");
+        }
+
         var bytes = new byte[array.Values.Length * 8];
         Buffer.BlockCopy(array.Values, 0, bytes, 0, bytes.Length);
         stream.Write(bytes);
@@ -94,6 +105,7 @@ public static partial class Npz
             "<f4" => Convert<float>(reader, count, v => v),
             "<i8" => Convert<long>(reader, count, v => v),
             "<i4" => Convert<int>(reader, count, v => v),
+            "|u1" => Convert<byte>(reader, count, v => v),
             _ => throw new InvalidDataException($"{where}: element type '{descr}' is not supported (float64, float32, int64, int32 little-endian)."),
         };
         if (fortran && shape.Length == 2)
@@ -101,7 +113,7 @@ public static partial class Npz
             values = Transpose(values, shape[1], shape[0]);
         }
 
-        return new NpyArray(values, shape);
+        return new NpyArray(values, shape, descr == "|u1" ? descr : "<f8");
     }
 
     private static double[] Convert<T>(BinaryReader reader, long count, Func<T, double> widen) where T : unmanaged

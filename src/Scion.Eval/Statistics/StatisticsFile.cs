@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 namespace Scion.Eval.Statistics;
 
 /// <summary>Reference statistics as <c>.npz</c> with <c>mu</c> and <c>sigma</c> (the format of dgm-eval, pytorch-fid and
-/// ADM reference batches), plus <c>count</c> when Scion wrote it.</summary>
+/// ADM reference batches), plus <c>count</c> and <c>encoder</c> (UTF-8 bytes) when Scion wrote it.</summary>
 public static class StatisticsFile
 {
     public static void Write(string path, FeatureStatistics stats)
@@ -15,10 +15,12 @@ public static class StatisticsFile
             ["mu"] = new(mu.data<double>().ToArray(), [stats.Dimension]),
             ["sigma"] = new(sigma.data<double>().ToArray(), [stats.Dimension, stats.Dimension]),
             ["count"] = new([stats.Count], [1]),
+            ["encoder"] = NpyArray.Text(stats.Encoder),
         });
     }
 
-    /// <param name="encoder">The encoder the statistics were computed with (the file does not say).</param>
+    /// <param name="encoder">The encoder the statistics were computed with, for files that do not say (those of
+    /// other tools); a file that names its encoder keeps that name, so FD refuses to compare across encoders.</param>
     public static FeatureStatistics Read(string path, string encoder)
     {
         var arrays = Npz.Read(path);
@@ -34,6 +36,7 @@ public static class StatisticsFile
         }
 
         long count = arrays.TryGetValue("count", out var c) && c.Values.Length == 1 ? (long)c.Values[0] : 0;
-        return new FeatureStatistics(tensor(mu.Values, [d]), tensor(sigma.Values, [d, d]), count, encoder);
+        string named = arrays.TryGetValue("encoder", out var e) ? e.AsText() : encoder;
+        return new FeatureStatistics(tensor(mu.Values, [d]), tensor(sigma.Values, [d, d]), count, named);
     }
 }
