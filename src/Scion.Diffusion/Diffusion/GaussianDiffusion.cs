@@ -29,7 +29,23 @@ public sealed class GaussianDiffusion
         PosteriorLogVarianceClipped = n > 1 ? PosteriorVariance.Select((v, i) => Math.Log(i == 0 ? PosteriorVariance[1] : v)).ToArray() : [];
         PosteriorMeanCoef1 = Enumerable.Range(0, n).Select(i => betas[i] * Math.Sqrt(AlphasCumprodPrev[i]) / (1 - AlphasCumprod[i])).ToArray();
         PosteriorMeanCoef2 = Enumerable.Range(0, n).Select(i => (1 - AlphasCumprodPrev[i]) * Math.Sqrt(1 - betas[i]) / (1 - AlphasCumprod[i])).ToArray();
+
+        // derived tables the per-step formulas read, computed once rather than at every training or sampling step
+        sqrtAlphasCumprod = AlphasCumprod.Select(v => Math.Sqrt(v)).ToArray();
+        sqrtOneMinusAlphasCumprod = AlphasCumprod.Select(v => Math.Sqrt(1 - v)).ToArray();
+        sqrtRecipAlphasCumprod = AlphasCumprod.Select(v => Math.Sqrt(1 / v)).ToArray();
+        sqrtRecipMinusOneAlphasCumprod = AlphasCumprod.Select(v => Math.Sqrt((1 / v) - 1)).ToArray();
+        logBetas = betas.Select(b => Math.Log(b)).ToArray();
+        // fixed "large" variance: β_t, with the first entry set to the posterior's so that log stays finite
+        logFixedLargeVariance = betas.Select((b, i) => Math.Log(i == 0 && n > 1 ? PosteriorVariance[1] : b)).ToArray();
     }
+
+    private readonly double[] sqrtAlphasCumprod;
+    private readonly double[] sqrtOneMinusAlphasCumprod;
+    private readonly double[] sqrtRecipAlphasCumprod;
+    private readonly double[] sqrtRecipMinusOneAlphasCumprod;
+    private readonly double[] logBetas;
+    private readonly double[] logFixedLargeVariance;
 
     /// <summary>The DiT training process: 1000 steps, linear betas, learned sigma.</summary>
     public static GaussianDiffusion Create(int steps = 1000, bool learnSigma = true) =>
@@ -76,8 +92,8 @@ public sealed class GaussianDiffusion
     public Tensor QSample(Tensor x0, Tensor t, Tensor noise)
     {
         using var scope = NewDisposeScope();
-        var a = Extract(AlphasCumprod.Select(v => Math.Sqrt(v)).ToArray(), t, x0);
-        var b = Extract(AlphasCumprod.Select(v => Math.Sqrt(1 - v)).ToArray(), t, x0);
+        var a = Extract(sqrtAlphasCumprod, t, x0);
+        var b = Extract(sqrtOneMinusAlphasCumprod, t, x0);
         return (a * x0 + b * noise).MoveToOuterDisposeScope();
     }
 
@@ -104,17 +120,15 @@ public sealed class GaussianDiffusion
         {
             var frac = (modelOutput[.., (int)c..] + 1) / 2;
             var minLog = Extract(PosteriorLogVarianceClipped, t, xt);
-            var maxLog = Extract(Betas.Select(b => Math.Log(b)).ToArray(), t, xt);
+            var maxLog = Extract(logBetas, t, xt);
             logVar = frac * maxLog + (1 - frac) * minLog;
         }
         else
         {
-            // fixed "large" variance: β_t, with the first entry set to the posterior's so that log stays finite
-            logVar = Extract(Betas.Select((b, i) => Math.Log(i == 0 && Steps > 1 ? PosteriorVariance[1] : b)).ToArray(), t, xt) * ones_like(xt);
+            logVar = Extract(logFixedLargeVariance, t, xt) * ones_like(xt);
         }
 
-        var x0 = Extract(AlphasCumprod.Select(v => Math.Sqrt(1 / v)).ToArray(), t, xt) * xt
-                 - Extract(AlphasCumprod.Select(v => Math.Sqrt((1 / v) - 1)).ToArray(), t, xt) * eps;
+        var x0 = Extract(sqrtRecipAlphasCumprod, t, xt) * xt - Extract(sqrtRecipMinusOneAlphasCumprod, t, xt) * eps;
         if (clipDenoised)
         {
             x0 = x0.clamp(-1, 1);
@@ -128,8 +142,8 @@ public sealed class GaussianDiffusion
     public Tensor EpsFromX0(Tensor xt, Tensor t, Tensor x0)
     {
         using var scope = NewDisposeScope();
-        var a = Extract(AlphasCumprod.Select(v => Math.Sqrt(1 / v)).ToArray(), t, xt);
-        var b = Extract(AlphasCumprod.Select(v => Math.Sqrt((1 / v) - 1)).ToArray(), t, xt);
+        var a = Extract(sqrtRecipAlphasCumprod, t, xt);
+        var b = Extract(sqrtRecipMinusOneAlphasCumprod, t, xt);
         return ((a * xt - x0) / b).MoveToOuterDisposeScope();
     }
 
