@@ -1,5 +1,4 @@
 using Scion.Artifacts;
-using Scion.Diffusion.Checkpoints;
 using Scion.Diffusion.Vision;
 using Scion.Parameters;
 using Scion.Tasks;
@@ -23,13 +22,9 @@ public sealed class ScoreTeacher : PipelineTask<GraftDiTContext>
     public override void Run(GraftDiTContext context)
     {
         var (images, labels) = context.ReadImages(SampleTeacher.Samples, context.Get(P.ImageSize));
-        var state = StateDictFile.Read(context.InputPath(TrainClassifier.Weights));
-        using var classifier = new ShapeClassifier((int)state["head.weight"].shape[0]);
-        StrictLoader.Load(classifier, state, "classifier.safetensors");
-        var predicted = classifier.Predict(images);
-        var truth = labels.data<long>().ToArray();
-        double accuracy = predicted.Zip(truth).Count(p => p.First == p.Second) / (double)truth.Length;
+        using var classifier = ShapeClassifier.Load(context.InputPath(TrainClassifier.Weights));
+        double accuracy = classifier.Accuracy(images, labels);
         context.Metric("sample_accuracy", accuracy);
-        context.Log.Information($"{accuracy:P1} of {truth.Length} guided samples are classified as their conditioning class");
+        context.Log.Information($"{accuracy:P1} of {labels.shape[0]} guided samples are classified as their conditioning class");
     }
 }

@@ -28,10 +28,7 @@ public sealed class TrainClassifier : PipelineTask<GraftDiTContext>
         using var classifier = new ShapeClassifier((int)labels.max().item<long>() + 1);
         using var progress = context.Progress("training classifier", steps);
         classifier.Fit(images, labels, steps, batch: 128, lr: 2e-3, seed: 7, onStep: s => progress.Report(s));
-        var predicted = classifier.Predict(heldImages);
-        var truth = heldLabels.data<long>().ToArray();
-        double accuracy = predicted.Zip(truth).Count(p => p.First == p.Second) / (double)truth.Length;
-        context.Metric("heldout_accuracy", accuracy);
+        context.Metric("heldout_accuracy", classifier.Accuracy(heldImages, heldLabels));
         StateDictFile.WriteSafetensors(context.OutputPath(Weights), classifier.state_dict());
     }
 }

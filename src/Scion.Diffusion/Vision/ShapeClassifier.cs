@@ -26,6 +26,16 @@ public sealed class ShapeClassifier : nn.Module<Tensor, Tensor>
 
     public const int FeatureSize = 64;
 
+    /// <summary>A classifier saved as safetensors, its class count read from the head, loaded strictly.</summary>
+    public static ShapeClassifier Load(string path)
+    {
+        var state = Checkpoints.StateDictFile.Read(path);
+        var classifier = new ShapeClassifier((int)state["head.weight"].shape[0]);
+        Checkpoints.StrictLoader.Load(classifier, state, path);
+        classifier.eval();
+        return classifier;
+    }
+
     /// <summary>Images in [−1, 1] → 64-d features.</summary>
     public Tensor Features(Tensor x) => features.forward(x);
 
@@ -58,6 +68,14 @@ public sealed class ShapeClassifier : nn.Module<Tensor, Tensor>
 
         eval();
         return losses;
+    }
+
+    /// <summary>Share of images whose predicted class is their label.</summary>
+    public double Accuracy(Tensor images, Tensor labels)
+    {
+        var predicted = Predict(images);
+        var truth = labels.data<long>().ToArray();
+        return predicted.Zip(truth).Count(p => p.First == p.Second) / (double)truth.Length;
     }
 
     /// <summary>Predicted class of images in [−1, 1], in batches.</summary>

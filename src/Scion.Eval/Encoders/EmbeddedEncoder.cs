@@ -1,4 +1,3 @@
-using Scion.Diffusion.Checkpoints;
 using Scion.Diffusion.Data;
 using Scion.Diffusion.Vision;
 using static TorchSharp.torch;
@@ -13,10 +12,7 @@ public sealed class EmbeddedEncoder : IFeatureEncoder
 
     public EmbeddedEncoder(string weightsPath, int batchSize = 256)
     {
-        var state = StateDictFile.Read(weightsPath);
-        classifier = new ShapeClassifier((int)state["head.weight"].shape[0]);
-        StrictLoader.Load(classifier, state, weightsPath);
-        classifier.eval();
+        classifier = ShapeClassifier.Load(weightsPath);
         BatchSize = batchSize;
     }
 
