@@ -1,7 +1,5 @@
-using Microsoft.ML.OnnxRuntime;
-using Microsoft.ML.OnnxRuntime.Tensors;
+using Scion.Diffusion.Onnx;
 using static TorchSharp.torch;
-using Tensor = TorchSharp.torch.Tensor;
 
 namespace Scion.Diffusion.Latents;
 
@@ -13,14 +11,14 @@ namespace Scion.Diffusion.Latents;
 /// </summary>
 public sealed class OnnxVae : IDisposable
 {
-    private readonly InferenceSession? decoder;
-    private readonly InferenceSession? encoder;
+    private readonly OnnxImageModel? decoder;
+    private readonly OnnxImageModel? encoder;
 
     public OnnxVae(string? decoderPath, string? encoderPath = null, double scale = 0.18215, int threads = 0)
     {
         Scale = scale;
-        decoder = decoderPath is { Length: > 0 } ? Open(decoderPath, "decoder", threads) : null;
-        encoder = encoderPath is { Length: > 0 } ? Open(encoderPath, "encoder", threads) : null;
+        decoder = decoderPath is { Length: > 0 } ? new OnnxImageModel(decoderPath, "VAE decoder", threads) : null;
+        encoder = encoderPath is { Length: > 0 } ? new OnnxImageModel(encoderPath, "VAE encoder", threads) : null;
     }
 
     public double Scale { get; }
@@ -47,43 +45,14 @@ public sealed class OnnxVae : IDisposable
         encoder?.Dispose();
     }
 
-    private static InferenceSession Open(string path, string role, int threads)
+    private static Tensor Run(OnnxImageModel model, Tensor x, string role)
     {
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"VAE {role} not found: {path}", path);
-        }
-
-        var options = new SessionOptions();
-        if (threads > 0)
-        {
-            options.IntraOpNumThreads = threads;
-        }
-
-        var session = new InferenceSession(path, options);
-        var input = session.InputMetadata.First();
-        if (input.Value.ElementType != typeof(float) || input.Value.Dimensions.Length != 4)
-        {
-            session.Dispose();
-            throw new InvalidDataException($"VAE {role} {path}: input '{input.Key}' must be float [B, C, H, W], it is {input.Value.ElementType.Name} [{string.Join(", ", input.Value.Dimensions)}].");
-        }
-
-        return session;
-    }
-
-    private static Tensor Run(InferenceSession session, Tensor x, string role)
-    {
-        var (name, meta) = session.InputMetadata.First();
-        long channels = meta.Dimensions[1];
+        long channels = model.InputDimensions[1];
         if (channels > 0 && channels != x.shape[1])
         {
-            throw new InvalidDataException($"VAE {role} input '{name}' takes {channels} channels, got {x.shape[1]}.");
+            throw new InvalidDataException($"VAE {role} input '{model.InputName}' takes {channels} channels, got {x.shape[1]}.");
         }
 
-        using var contiguous = x.to_type(float32).contiguous();
-        var input = new DenseTensor<float>(contiguous.data<float>().ToArray(), x.shape.Select(d => (int)d).ToArray());
-        using var results = session.Run([NamedOnnxValue.CreateFromTensor(name, input)]);
-        var output = results.First().AsTensor<float>();
-        return tensor(output.ToArray(), output.Dimensions.ToArray().Select(d => (long)d).ToArray());
+        return model.Run(x);
     }
 }

@@ -1,7 +1,5 @@
-using Microsoft.ML.OnnxRuntime;
-using Microsoft.ML.OnnxRuntime.Tensors;
+using Scion.Diffusion.Onnx;
 using static TorchSharp.torch;
-using Tensor = TorchSharp.torch.Tensor;
 
 namespace Scion.Eval.Encoders;
 
@@ -15,33 +13,19 @@ public sealed class OnnxFeatureEncoder : IFeatureEncoder
     private static readonly float[] Mean = [0.485f, 0.456f, 0.406f];
     private static readonly float[] Std = [0.229f, 0.224f, 0.225f];
 
-    private readonly InferenceSession session;
-    private readonly string inputName;
+    private readonly OnnxImageModel model;
     private readonly int side;
 
     public OnnxFeatureEncoder(string path, int batchSize = 32, int threads = 0)
     {
-        if (!File.Exists(path))
+        model = new OnnxImageModel(path, "ONNX encoder", threads);
+        var dims = model.InputDimensions;
+        if ((dims[1] > 0 && dims[1] != 3) || (dims[2] > 0 && dims[3] > 0 && dims[2] != dims[3]))
         {
-            throw new FileNotFoundException($"ONNX encoder not found: {path}", path);
+            model.Dispose();
+            throw new InvalidDataException($"ONNX encoder {path}: input '{model.InputName}' must be float [B, 3, S, S]; the model has [{string.Join(", ", dims)}].");
         }
 
-        using var options = new SessionOptions();
-        if (threads > 0)
-        {
-            options.IntraOpNumThreads = threads;
-        }
-
-        session = new InferenceSession(path, options);
-        var (name, meta) = session.InputMetadata.First();
-        var dims = meta.Dimensions;
-        if (meta.ElementType != typeof(float) || dims.Length != 4 || (dims[1] > 0 && dims[1] != 3) || (dims[2] > 0 && dims[3] > 0 && dims[2] != dims[3]))
-        {
-            session.Dispose();
-            throw new InvalidDataException($"ONNX encoder {path}: input '{name}' must be float [B, 3, S, S]; the model has {meta.ElementType.Name} [{string.Join(", ", dims)}].");
-        }
-
-        inputName = name;
         side = dims[2] > 0 ? dims[2] : 224;
         BatchSize = batchSize;
         Name = "onnx:" + Path.GetFileName(path);
@@ -82,21 +66,16 @@ public sealed class OnnxFeatureEncoder : IFeatureEncoder
         return all;
     }
 
-    public void Dispose() => session.Dispose();
+    public void Dispose() => model.Dispose();
 
     private Tensor Run(Tensor batch)
     {
-        using var contiguous = batch.contiguous();
-        var input = new DenseTensor<float>(contiguous.data<float>().ToArray(), batch.shape.Select(d => (int)d).ToArray());
-        using var results = session.Run([NamedOnnxValue.CreateFromTensor(inputName, input)]);
-        var output = results.First().AsTensor<float>();
-        var dims = output.Dimensions.ToArray();
-        using var features = tensor(output.ToArray(), dims.Select(d => (long)d).ToArray());
-        return dims.Length switch
+        using var features = model.Run(batch);
+        return features.dim() switch
         {
             2 => features.to_type(float64),
             3 => features[.., 0].to_type(float64),
-            _ => throw new InvalidDataException($"ONNX encoder output '{results.First().Name}' is [{string.Join(", ", dims)}]; expected [B, D] or [B, T, D]."),
+            _ => throw new InvalidDataException($"ONNX encoder output is [{string.Join(", ", features.shape)}]; expected [B, D] or [B, T, D]."),
         };
     }
 }
