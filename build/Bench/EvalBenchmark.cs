@@ -25,10 +25,10 @@ public sealed class EvalBenchmark(DevContext context)
         string pathA = Path.Combine(folder, "a.npy"), pathB = Path.Combine(folder, "b.npy");
         string prdcA = Path.Combine(folder, "pa.npy"), prdcB = Path.Combine(folder, "pb.npy");
         int m = Math.Min(PrdcSamples, n);
-        Save(pathA, a);
-        Save(pathB, b);
-        Save(prdcA, a[..m]);
-        Save(prdcB, b[..m]);
+        Npz.WriteNpy(pathA, NpyArray.Of(a));
+        Npz.WriteNpy(pathB, NpyArray.Of(b));
+        Npz.WriteNpy(prdcA, NpyArray.Of(a[..m]));
+        Npz.WriteNpy(prdcB, NpyArray.Of(b[..m]));
 
         var lines = new List<string>();
         var (fd, fdSeconds, fdPeak) = Measure(() =>
@@ -71,13 +71,6 @@ public sealed class EvalBenchmark(DevContext context)
         var a = randn([n, Dimension], dtype: float64).matmul(mix);
         var b = (randn([n, Dimension], dtype: float64) * 1.1 + 0.05).matmul(mix);
         return (a, b);
-    }
-
-    private static void Save(string path, Tensor x)
-    {
-        using var contiguous = x.contiguous();
-        using var stream = File.Create(path);
-        Npz.WriteNpy(stream, new NpyArray(contiguous.data<double>().ToArray(), x.shape));
     }
 
     /// <summary>Runs <paramref name="work"/> and returns its result, seconds, and the peak resident memory it reached

@@ -26,8 +26,7 @@ public sealed class EvaluateTeacher : PipelineTask<GraftDiTContext>
         using var reference = StatisticsFile.Read(context.InputPath(ReferenceStats.Statistics), encoder.Name);
         using var samples = FeatureStatistics.Of(features, encoder.Name);
         double fd = FrechetDistance.Compute(samples, reference);
-        var real = Npz.Read(context.InputPath(ReferenceStats.Features)).Single().Value;
-        using var realFeatures = tensor(real.Values, real.Shape);
+        using var realFeatures = Npz.Read(context.InputPath(ReferenceStats.Features)).Single().Value.ToTensor();
         var prdc = Prdc.Compute(realFeatures, features, context.Get(P.PrdcK));
         context.Metric("fd", fd);
         context.Metric("precision", prdc.Precision);

@@ -29,10 +29,7 @@ public sealed class ReferenceStats : PipelineTask<GraftDiTContext>
         using var features = encoder.Encode(images, done => progress.Report(done));
         using var stats = FeatureStatistics.Of(features, encoder.Name);
         StatisticsFile.Write(context.OutputPath(Statistics), stats);
-        using (var stream = File.Create(context.OutputPath(Features)))
-        {
-            Npz.WriteNpy(stream, new NpyArray(features.contiguous().data<double>().ToArray(), features.shape));
-        }
+        Npz.WriteNpy(context.OutputPath(Features), NpyArray.Of(features));
 
         context.Metric("reference_images", images.shape[0]);
         context.Metric("feature_size", stats.Dimension);

@@ -12,4 +12,13 @@ public sealed record NpyArray(double[] Values, long[] Shape, string Descr = "<f8
     }
 
     public string AsText() => System.Text.Encoding.UTF8.GetString(Values.Select(v => (byte)v).ToArray());
+
+    /// <summary>A tensor's values as float64, in C order.</summary>
+    public static NpyArray Of(TorchSharp.torch.Tensor x)
+    {
+        using var values = x.to_type(TorchSharp.torch.float64).contiguous();
+        return new NpyArray(values.data<double>().ToArray(), x.shape);
+    }
+
+    public TorchSharp.torch.Tensor ToTensor() => TorchSharp.torch.tensor(Values, Shape);
 }

@@ -56,6 +56,12 @@ public static partial class Npz
         File.Move(tmp, path, overwrite: true);
     }
 
+    public static void WriteNpy(string path, NpyArray array)
+    {
+        using var stream = File.Create(path);
+        WriteNpy(stream, array);
+    }
+
     public static void WriteNpy(Stream stream, NpyArray array)
     {
         string shape = array.Shape.Length == 1 ? $"({array.Shape[0]},)" : "(" + string.Join(", ", array.Shape) + ")";

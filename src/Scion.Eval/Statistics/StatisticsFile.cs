@@ -8,12 +8,10 @@ public static class StatisticsFile
 {
     public static void Write(string path, FeatureStatistics stats)
     {
-        using var mu = stats.Mu.to_type(float64).contiguous();
-        using var sigma = stats.Sigma.to_type(float64).contiguous();
         Npz.Write(path, new Dictionary<string, NpyArray>
         {
-            ["mu"] = new(mu.data<double>().ToArray(), [stats.Dimension]),
-            ["sigma"] = new(sigma.data<double>().ToArray(), [stats.Dimension, stats.Dimension]),
+            ["mu"] = NpyArray.Of(stats.Mu),
+            ["sigma"] = NpyArray.Of(stats.Sigma),
             ["count"] = new([stats.Count], [1]),
             ["encoder"] = NpyArray.Text(stats.Encoder),
         });
@@ -37,6 +35,6 @@ public static class StatisticsFile
 
         long count = arrays.TryGetValue("count", out var c) && c.Values.Length == 1 ? (long)c.Values[0] : 0;
         string named = arrays.TryGetValue("encoder", out var e) ? e.AsText() : encoder;
-        return new FeatureStatistics(tensor(mu.Values, [d]), tensor(sigma.Values, [d, d]), count, named);
+        return new FeatureStatistics(tensor(mu.Values, [d]), sigma.ToTensor(), count, named);
     }
 }
