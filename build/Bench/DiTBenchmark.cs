@@ -49,17 +49,7 @@ public sealed class DiTBenchmark(DevContext context)
     {
         using var a = randn(2048, 2048);
         using var b = randn(2048, 2048);
-        using (a.matmul(b))
-        {
-        }
-
-        var times = Enumerable.Range(0, repeats).Select(_ =>
-        {
-            var watch = Stopwatch.StartNew();
-            using var c = a.matmul(b);
-            return watch.Elapsed.TotalSeconds;
-        }).Order().ToList();
-        return 2.0 * 2048 * 2048 * 2048 / times[times.Count / 2];
+        return 2.0 * 2048 * 2048 * 2048 / MedianSeconds(repeats, () => a.matmul(b).Dispose());
     }
 
     private static double TrainThroughput(DiTConfig config, int batch, int steps)
@@ -81,14 +71,17 @@ public sealed class DiTBenchmark(DevContext context)
         using var x = randn(2, 3, config.InputSize, config.InputSize);
         using var t = tensor(new long[] { 10, 500 });
         using var y = tensor(new long[] { 1, 2 });
-        using (model.forward(x, t, y))
-        {
-        }
+        return MedianSeconds(repeats, () => model.forward(x, t, y).Dispose());
+    }
 
+    /// <summary>Runs <paramref name="work"/> once to warm up, then <paramref name="repeats"/> times; the median time.</summary>
+    private static double MedianSeconds(int repeats, Action work)
+    {
+        work();
         var times = Enumerable.Range(0, repeats).Select(_ =>
         {
             var watch = Stopwatch.StartNew();
-            using var o = model.forward(x, t, y);
+            work();
             return watch.Elapsed.TotalSeconds;
         }).Order().ToList();
         return times[times.Count / 2];
