@@ -127,15 +127,15 @@ public sealed class DiTModelTests
                 }
             }
 
-            var capture = new OperatorCapture();
+            var capture = new OperatorCapture(CapturePart.Attention);
             model.Block(0).Capture = capture;
             using var x = randn(2, 3, 16, 16);
             using var labels = tensor(new long[] { 1, 2 });
             using var _ = model.forward(x, labels, labels);
-            Assert.Single(capture.AttentionInputs);
-            Assert.Equal([2, 16, 32], capture.AttentionInputs[0].shape);
-            using var again = model.Block(0).Attn.forward(capture.AttentionInputs[0]);
-            Assert.True(again.allclose(capture.AttentionOutputs[0], 1e-5, 1e-6));
+            Assert.Single(capture.Inputs);
+            Assert.Equal([2, 16, 32], capture.Inputs[0].shape);
+            using var again = model.Block(0).Attn.forward(capture.Inputs[0]);
+            Assert.True(again.allclose(capture.Outputs[0], 1e-5, 1e-6));
             capture.Clear();
         }
     }

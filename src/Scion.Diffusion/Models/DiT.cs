@@ -51,14 +51,35 @@ public sealed class DiT : nn.Module<Tensor, Tensor, Tensor, Tensor>
 
     public int NullClass => y_embedder.NullClass;
 
+    /// <summary>
+    /// Depth to width: for each index i here, blocks i and i+1 run side by side on the same input instead of one
+    /// after the other (see <see cref="ParallelPair"/>). Empty (sequential, as published) by default.
+    /// </summary>
+    public IReadOnlySet<int> ParallelPairs { get; set; } = new HashSet<int>();
+
+    /// <summary>Two blocks as parallel branches of one residual: x + f1(x) + f2(x), where block k computes x + f_k(x).</summary>
+    public static Tensor ParallelPair(nn.Module<Tensor, Tensor, Tensor> first, nn.Module<Tensor, Tensor, Tensor> second, Tensor x, Tensor c)
+    {
+        using var scope = NewDisposeScope();
+        return (first.forward(x, c) + second.forward(x, c) - x).MoveToOuterDisposeScope();
+    }
+
     public override Tensor forward(Tensor x, Tensor t, Tensor y)
     {
         using var scope = NewDisposeScope();
         var h = x_embedder.forward(x) + pos_embed;
         var c = t_embedder.forward(t) + y_embedder.forward(y);
-        foreach (var block in blocks)
+        for (int i = 0; i < blocks.Count; i++)
         {
-            h = block.forward(h, c);
+            if (ParallelPairs.Contains(i) && i + 1 < blocks.Count)
+            {
+                h = ParallelPair(blocks[i], blocks[i + 1], h, c);
+                i++;
+            }
+            else
+            {
+                h = blocks[i].forward(h, c);
+            }
         }
 
         return Unpatchify(final_layer.forward(h, c)).MoveToOuterDisposeScope();

@@ -43,27 +43,34 @@ public sealed class DiTBlock : nn.Module<Tensor, Tensor, Tensor>
     /// <summary>The last Linear of adaLN_modulation (zero at initialisation: the block starts as the identity).</summary>
     public Linear Modulation => (Linear)adaLN_modulation[1];
 
-    /// <summary>When set, forward passes record the operators' inputs and outputs (see <see cref="OperatorCapture"/>).</summary>
+    /// <summary>When set, forward passes record an operator's or the block's inputs and outputs (see <see cref="OperatorCapture"/>).</summary>
     public OperatorCapture? Capture { get; set; }
 
     public override Tensor forward(Tensor x, Tensor c)
     {
         using var scope = NewDisposeScope();
+        var input = x;
         var m = adaLN_modulation.forward(c).chunk(6, 1);
         var attnIn = Models.Modulation.Modulate(norm1.forward(x), m[0], m[1]);
         var attnOut = attn.forward(attnIn);
         x = x + m[2].unsqueeze(1) * attnOut;
         var mlpIn = Models.Modulation.Modulate(norm2.forward(x), m[3], m[4]);
         var mlpOut = mlp.forward(mlpIn);
-        if (Capture is { } capture)
+        var output = x + m[5].unsqueeze(1) * mlpOut;
+        switch (Capture?.Part)
         {
-            OperatorCapture.Record(capture.AttentionInputs, attnIn);
-            OperatorCapture.Record(capture.AttentionOutputs, attnOut);
-            OperatorCapture.Record(capture.MlpInputs, mlpIn);
-            OperatorCapture.Record(capture.MlpOutputs, mlpOut);
+            case CapturePart.Attention:
+                Capture.Record(attnIn, attnOut);
+                break;
+            case CapturePart.Mlp:
+                Capture.Record(mlpIn, mlpOut);
+                break;
+            case CapturePart.Block:
+                Capture.Record(input, output, c);
+                break;
         }
 
-        return (x + m[5].unsqueeze(1) * mlpOut).MoveToOuterDisposeScope();
+        return output.MoveToOuterDisposeScope();
     }
 
     private nn.Module<Tensor, Tensor> Replace(string name, nn.Module<Tensor, Tensor> module)

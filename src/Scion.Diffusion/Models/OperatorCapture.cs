@@ -3,32 +3,43 @@ using static TorchSharp.torch;
 namespace Scion.Diffusion.Models;
 
 /// <summary>
-/// Set on a block to record, on its next forward passes, what its operators saw and produced: the
-/// modulated, normalised input of attention and MLP and their outputs before the gate multiply.
-/// Tensors are detached (no copy of the model, no graph kept); the caller disposes them with <see cref="Clear"/>.
+/// Set on a block to record, on its next forward passes, what one of its parts saw and produced: for an operator,
+/// its modulated, normalised input and its output before the gate multiply; for the whole block, the hidden state
+/// coming in (with the conditioning vector) and going out. Tensors are detached copies (no graph kept, the model
+/// is not copied); the caller disposes them with <see cref="Clear"/>.
 /// </summary>
-public sealed class OperatorCapture
+public sealed class OperatorCapture(CapturePart part = CapturePart.Attention)
 {
-    public List<Tensor> AttentionInputs { get; } = [];
+    public CapturePart Part { get; } = part;
 
-    public List<Tensor> AttentionOutputs { get; } = [];
+    public List<Tensor> Inputs { get; } = [];
 
-    public List<Tensor> MlpInputs { get; } = [];
+    public List<Tensor> Outputs { get; } = [];
 
-    public List<Tensor> MlpOutputs { get; } = [];
+    /// <summary>The conditioning vector c of each pass (recorded for <see cref="CapturePart.Block"/> only).</summary>
+    public List<Tensor> Conditioning { get; } = [];
 
-    internal static void Record(List<Tensor> into, Tensor value) => into.Add(value.detach().clone().DetachFromDisposeScope());
+    internal void Record(Tensor input, Tensor output, Tensor? conditioning = null)
+    {
+        Inputs.Add(Copy(input));
+        Outputs.Add(Copy(output));
+        if (conditioning is not null)
+        {
+            Conditioning.Add(Copy(conditioning));
+        }
+    }
 
     public void Clear()
     {
-        foreach (var t in AttentionInputs.Concat(AttentionOutputs).Concat(MlpInputs).Concat(MlpOutputs))
+        foreach (var t in Inputs.Concat(Outputs).Concat(Conditioning))
         {
             t.Dispose();
         }
 
-        AttentionInputs.Clear();
-        AttentionOutputs.Clear();
-        MlpInputs.Clear();
-        MlpOutputs.Clear();
+        Inputs.Clear();
+        Outputs.Clear();
+        Conditioning.Clear();
     }
+
+    private static Tensor Copy(Tensor value) => value.detach().clone().DetachFromDisposeScope();
 }
