@@ -49,7 +49,7 @@ public sealed class DiTBenchmark(DevContext context)
     {
         using var a = randn(2048, 2048);
         using var b = randn(2048, 2048);
-        return 2.0 * 2048 * 2048 * 2048 / MedianSeconds(repeats, () => a.matmul(b).Dispose());
+        return 2.0 * 2048 * 2048 * 2048 / Latency.MedianSeconds(repeats, () => a.matmul(b).Dispose());
     }
 
     private static double TrainThroughput(DiTConfig config, int batch, int steps)
@@ -66,24 +66,6 @@ public sealed class DiTBenchmark(DevContext context)
     private static double ForwardLatency(DiTConfig config, int repeats)
     {
         using var model = new DiT(config);
-        model.eval();
-        using var noGrad = no_grad();
-        using var x = randn(2, 3, config.InputSize, config.InputSize);
-        using var t = tensor(new long[] { 10, 500 });
-        using var y = tensor(new long[] { 1, 2 });
-        return MedianSeconds(repeats, () => model.forward(x, t, y).Dispose());
-    }
-
-    /// <summary>Runs <paramref name="work"/> once to warm up, then <paramref name="repeats"/> times; the median time.</summary>
-    private static double MedianSeconds(int repeats, Action work)
-    {
-        work();
-        var times = Enumerable.Range(0, repeats).Select(_ =>
-        {
-            var watch = Stopwatch.StartNew();
-            work();
-            return watch.Elapsed.TotalSeconds;
-        }).Order().ToList();
-        return times[times.Count / 2];
+        return Latency.Forward(model, batch: 2, repeats);
     }
 }

@@ -28,6 +28,14 @@ public sealed class GraftDiTContext : PipelineContext
         Scion.Eval.Encoders.FeatureEncoders.Create(Get(GraftDiTParameters.Encoder), InputPath(Tasks.TrainClassifier.Weights),
             Get(GraftDiTParameters.EncoderBatch), Get(GraftDiTParameters.EncoderThreads));
 
+    /// <summary>The grafting plan the graft.* parameters describe, for a DiT of <paramref name="config"/>.</summary>
+    public Scion.Grafting.Surgery.GraftPlan Plan(DiTConfig config) => Scion.Grafting.Surgery.GraftPlan.Create(
+        Get(GraftParameters.Mode) == "depth-to-width" ? Scion.Grafting.Surgery.GraftMode.DepthToWidth : Scion.Grafting.Surgery.GraftMode.Operator,
+        Get(GraftParameters.Operator), Get(GraftParameters.Layers), config.Depth);
+
+    /// <summary>The parameters every task that builds the plan reads.</summary>
+    public static IEnumerable<Scion.Parameters.IParameter> PlanParameters => [GraftParameters.Mode, GraftParameters.Operator, GraftParameters.Layers];
+
     public void WriteConfig(Artifact file, DiTConfig config) => File.WriteAllText(OutputPath(file), JsonSerializer.Serialize(config, Json));
 
     public DiTConfig ReadConfig(Artifact file) =>

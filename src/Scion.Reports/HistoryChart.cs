@@ -35,5 +35,24 @@ public static class HistoryChart
         return StripXmlDeclaration(plot.GetSvgXml(width, height));
     }
 
+    /// <summary>A line chart of several named series (e.g. one distillation curve per layer) as inline SVG.</summary>
+    public static string Lines(string title, IReadOnlyList<(string Name, IReadOnlyList<double> Xs, IReadOnlyList<double> Ys)> series,
+        string xLabel, string yLabel, bool logY = false, int width = 520, int height = 280)
+    {
+        var plot = new Plot();
+        foreach (var (name, xs, ys) in series)
+        {
+            var line = plot.Add.Scatter(xs.ToArray(), ys.Select(y => logY ? Math.Log10(y) : y).ToArray());
+            line.MarkerSize = 3;
+            line.LegendText = name;
+        }
+
+        plot.ShowLegend();
+        plot.Title(title, size: 13);
+        plot.XLabel(xLabel);
+        plot.YLabel(logY ? $"log10 {yLabel}" : yLabel);
+        return StripXmlDeclaration(plot.GetSvgXml(width, height));
+    }
+
     private static string StripXmlDeclaration(string svg) => svg.StartsWith("<?xml", StringComparison.Ordinal) ? svg[(svg.IndexOf("?>", StringComparison.Ordinal) + 2)..] : svg;
 }

@@ -50,4 +50,18 @@ public sealed class CountTests
         Assert.Equal(teacher.TokenMixing - saved, hybrid.TokenMixing);
         Assert.Equal(6 * OperatorRegistry.AttentionFlops(config.Hidden, config.Tokens), teacher.TokenMixing);
     }
+
+    [Fact]
+    public void Grafting_compute_adds_capture_stage_one_and_stage_two()
+    {
+        var config = DiTConfig.Named("DiT-N/4", 32, 3, 10);
+        var plan = GraftPlan.Create(GraftMode.Operator, "hyena-x", "interleaved-50", config.Depth);
+        double teacher = ModelFlops.Of(config).Total, hybrid = ModelFlops.Of(config, plan).Total, op = OperatorRegistry.Get("hyena-x").Flops(128, 64);
+        double expected = (100 * teacher) + (3 * 3 * 20 * 8 * op) + (3 * 10 * 4 * hybrid);
+        Assert.Equal(expected, GraftCompute.Grafting(config, plan, 100, 20, 8, 10, 4), 6);
+        Assert.Equal(3.0 * 900 * 64 * teacher, GraftCompute.Pretraining(config, 900, 64));
+        var pairs = GraftPlan.Create(GraftMode.DepthToWidth, "", "", config.Depth);
+        Assert.Equal(2 * ModelFlops.Block(config), GraftCompute.Unit(config, pairs));
+        Assert.Equal(teacher, ModelFlops.Of(config, pairs).Total); // the same work, half the sequential depth
+    }
 }

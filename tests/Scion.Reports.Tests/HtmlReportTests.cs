@@ -36,6 +36,23 @@ public sealed class HtmlReportTests : IDisposable
     }
 
     [Fact]
+    public async Task Figure_and_table_outputs_of_tasks_are_inlined()
+    {
+        string entry = Path.Combine(root, "entry");
+        Directory.CreateDirectory(Path.Combine(entry, "outputs"));
+        File.WriteAllText(Path.Combine(entry, "outputs", "table.html"), "<table id=\"graft-table\"><tr><td>FD</td></tr></table>");
+        File.WriteAllText(Path.Combine(entry, "outputs", "curve.svg"), "<svg id=\"curve\"></svg>");
+        var outputs = new[] { "table.html", "curve.svg" }.Select(f => new Scion.Caching.OutputRecord(f, Scion.Artifacts.ArtifactKind.File, f, "h", 1, [])).ToList();
+        var task = new Scion.Running.TaskRecord("Evaluate", "Test", "", [], "Executed", 1, "", new string('a', 32), new Dictionary<string, string>(), outputs, [], [], entry);
+        var run = new Scion.Running.RunRecord("run-1", ["Evaluate"], ["Test"], DateTimeOffset.UnixEpoch, 1, "", "cpu", null, true, [], [task]);
+        var writer = new HtmlReportWriter(Path.Combine(RepositoryRoot(), "reports", "templates"));
+        await writer.WriteAsync(run, [], Path.Combine(root, "reports", "out"), CancellationToken.None);
+        string html = File.ReadAllText(Path.Combine(root, "reports", "out", "Test", "run-1", "index.html"));
+        Assert.Contains("<table id=\"graft-table\">", html);
+        Assert.Contains("<svg id=\"curve\">", html);
+    }
+
+    [Fact]
     public void The_graph_svg_colours_each_task_by_status()
     {
         var tasks = new[]

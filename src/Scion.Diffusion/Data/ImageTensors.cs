@@ -40,11 +40,18 @@ public static class ImageTensors
     /// <summary>uint8 [B, 3, H, W] → float [−1, 1].</summary>
     public static Tensor ToModel(Tensor bytes) => bytes.to_type(float32) / 127.5f - 1f;
 
+    /// <summary>float [−1, 1] → uint8 [B, 3, H, W], quantised as a PNG of the image would be.</summary>
+    public static Tensor ToBytes(Tensor images)
+    {
+        using var scope = NewDisposeScope();
+        return ((images.clamp(-1, 1) + 1) * 127.5).round().to_type(uint8).MoveToOuterDisposeScope();
+    }
+
     /// <summary>float [−1, 1] [B, 3, H, W] → RGB bytes per image (HWC).</summary>
     public static List<byte[]> ToRgb(Tensor images)
     {
         using var scope = NewDisposeScope();
-        var bytes = ((images.clamp(-1, 1) + 1) * 127.5).round().to_type(uint8).permute(0, 2, 3, 1).contiguous();
+        var bytes = ToBytes(images).permute(0, 2, 3, 1).contiguous();
         var flat = bytes.data<byte>().ToArray();
         int per = (int)(bytes.shape[1] * bytes.shape[2] * bytes.shape[3]);
         return Enumerable.Range(0, (int)bytes.shape[0]).Select(i => flat.AsSpan(i * per, per).ToArray()).ToList();

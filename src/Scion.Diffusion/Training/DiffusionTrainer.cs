@@ -19,11 +19,15 @@ public sealed class DiffusionTrainer(DiTConfig config, GaussianDiffusion diffusi
 
     public int CheckEvery { get; init; }
 
+    /// <summary>Builds an untrained model of the architecture being trained (default: a DiT of the config); the EMA
+    /// copy is made with it, so grafted models with other operators train the same way.</summary>
+    public Func<DiT>? Architecture { get; init; }
+
     public TrainResult Train(Tensor images, Tensor labels, TrainOptions options, DiT? start = null)
     {
         manual_seed(options.Seed);
-        var model = start ?? new DiT(config);
-        var ema = new DiT(config);
+        var model = start ?? Build();
+        var ema = Build();
         ema.load_state_dict(model.state_dict());
         ema.eval();
         foreach (var p in ema.parameters())
@@ -69,4 +73,6 @@ public sealed class DiffusionTrainer(DiTConfig config, GaussianDiffusion diffusi
         model.Dispose();
         return new TrainResult(ema, curve);
     }
+
+    private DiT Build() => Architecture?.Invoke() ?? new DiT(config);
 }

@@ -22,9 +22,16 @@ public sealed record ModelFlops(long Total, long TokenMixing)
             long attention = spec?.Slot == OperatorSlot.Attention ? spec.Flops(d, t) : OperatorRegistry.AttentionFlops(d, t);
             long mlp = spec?.Slot == OperatorSlot.Mlp ? spec.Flops(d, t) : 2L * 2 * t * d * config.MlpHidden;
             mixing += attention;
-            blocks += (2L * d * 6 * d) + attention + mlp;
+            blocks += (2L * d * 6 * d) + attention + mlp; // as Block(config) when nothing is grafted
         }
 
         return new ModelFlops(patch + timestep + blocks + final, mixing);
+    }
+
+    /// <summary>FLOPs of one unmodified DiT block (adaLN projection, attention, MLP) for one image.</summary>
+    public static long Block(DiTConfig config)
+    {
+        int d = config.Hidden, t = config.Tokens;
+        return (2L * d * 6 * d) + OperatorRegistry.AttentionFlops(d, t) + (2L * 2 * t * d * config.MlpHidden);
     }
 }
