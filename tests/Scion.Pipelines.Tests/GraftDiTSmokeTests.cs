@@ -2,6 +2,7 @@ using Scion.Diffusion.Checkpoints;
 using Scion.Diffusion.Models;
 using Scion.Hosting;
 using Scion.Pipelines.GraftDiT;
+using Scion.Reports;
 using Scion.Running;
 using Spectre.Console;
 
@@ -28,7 +29,8 @@ public sealed class GraftDiTSmokeTests : IDisposable
         {
             Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No, Out = new AnsiConsoleOutput(writer),
         });
-        var host = new ScionHost(root) { Console = console }.AddPipeline(new GraftDiTPipeline());
+        var host = new ScionHost(root) { Console = console }.AddPipeline(new GraftDiTPipeline())
+            .UseReports(new HtmlReportWriter(Path.Combine(RepositoryRoot(), "reports", "templates")));
         int exit = await host.RunAsync(args);
         return (exit, host.LastRun, writer.ToString());
     }
@@ -55,6 +57,56 @@ public sealed class GraftDiTSmokeTests : IDisposable
         Assert.Equal(0, exit);
         var executed = run!.Tasks.Where(t => t.Status == "Executed").Select(t => t.Name).Order().ToList();
         Assert.Equal(["EvaluateTeacher", "SampleTeacher", "ScoreTeacher"], executed);
+    }
+
+    [Fact]
+    public async Task The_smoke_profile_runs_the_whole_graft_graph_and_reports_every_metric()
+    {
+        var (exit, run, output) = await RunAsync("--target=GraftDiT", "--profile=smoke");
+        Assert.True(exit == 0, output);
+        Assert.All(run!.Tasks, t => Assert.Equal("Executed", t.Status));
+        var metrics = run.Tasks.Single(t => t.Name == "EvaluateGraft").Metrics.ToDictionary(m => m.Name, m => m.Value);
+        string[] perModel = ["fd", "precision", "recall", "density", "coverage", "accuracy", "parameters", "attention_gflops", "total_gflops", "latency_ms", "latency_1024_ms"];
+        foreach (var name in new[] { "teacher", "stage1", "finetuned" }.SelectMany(m => perModel.Select(p => $"{m}_{p}")))
+        {
+            Assert.True(metrics.ContainsKey(name), $"EvaluateGraft did not record {name}");
+        }
+
+        foreach (var name in new[] { "fd_ratio", "accuracy_drop_points", "flops_reduction_pct", "attention_flops_reduction_pct", "graft_compute_fraction", "hyena_x_block_speedup_256", "hyena_x_block_speedup_1024" })
+        {
+            Assert.True(metrics.ContainsKey(name) && double.IsFinite(metrics[name]), $"EvaluateGraft did not record {name}");
+        }
+
+        Assert.True(metrics["finetuned_attention_gflops"] < metrics["teacher_attention_gflops"]);
+        Assert.Contains(run.Tasks.Single(t => t.Name == "GraftDistill").Metrics, m => m.Name == "distill_val_layer_1");
+        string report = Path.Combine(root, "reports", "out", "GraftDiT", "latest");
+        Assert.True(File.Exists(Path.Combine(report, "run.json")));
+        string html = File.ReadAllText(Path.Combine(report, "index.html"));
+        Assert.Contains("Verdict.", html);
+        Assert.Contains("finetuned_samples.png", html);
+
+        // a stage-2 parameter reruns stage 2 and what follows, nothing else
+        (exit, run, output) = await RunAsync("--target=GraftDiT", "--profile=smoke", "--param=finetune.lr=0.0002");
+        Assert.True(exit == 0, output);
+        var executed = run!.Tasks.Where(t => t.Status == "Executed").Select(t => t.Name).Order().ToList();
+        Assert.Equal(["EvaluateGraft", "GraftFinetune"], executed);
+
+        // depth to width: the same stages on parallel block pairs
+        (exit, run, output) = await RunAsync("--target=GraftDiT", "--profile=smoke", "--param=graft.mode=depth-to-width");
+        Assert.True(exit == 0, output);
+        Assert.Equal("Executed", run!.Tasks.Single(t => t.Name == "GraftDistill").Status);
+        Assert.Contains("depth to width", output);
+    }
+
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !Directory.Exists(Path.Combine(dir.FullName, "reports", "templates")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new DirectoryNotFoundException("reports/templates not found above the test folder");
     }
 
     [Fact]
