@@ -59,6 +59,20 @@ public sealed class GraftEvaluator(GraftDiTContext context, DiTConfig config, in
         return row;
     }
 
+    /// <summary>Compute spent grafting with <paramref name="plan"/> (distill.* and finetune.* settings) over the teacher's
+    /// pretraining compute (teacher.* settings); NaN for a given checkpoint, whose pretraining is not known here.</summary>
+    public double ComputeFraction(GraftPlan plan, int? finetuneSteps = null)
+    {
+        if (context.Get(GraftDiTParameters.Checkpoint).Length > 0)
+        {
+            return double.NaN;
+        }
+
+        double grafting = GraftCompute.Grafting(config, plan, context.Get(GraftParameters.DistillSamples), context.Get(GraftParameters.DistillSteps),
+            context.Get(GraftParameters.DistillBatch), finetuneSteps ?? context.Get(GraftParameters.FinetuneSteps), context.Get(GraftParameters.FinetuneBatch));
+        return grafting / GraftCompute.Pretraining(config, context.Get(GraftDiTParameters.TeacherSteps), context.Get(GraftDiTParameters.TeacherBatch));
+    }
+
     public void Dispose() => classifier?.Dispose();
 
     private static DiT Build(DiTConfig config, GraftPlan? plan) => plan?.BuildHybrid(config) ?? new DiT(config);

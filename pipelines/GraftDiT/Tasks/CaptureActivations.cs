@@ -1,8 +1,7 @@
 using Scion.Artifacts;
 using Scion.Diffusion.Checkpoints;
-using Scion.Diffusion.Diffusion;
 using Scion.Diffusion.Models;
-using Scion.Grafting.Distillation;
+using Scion.Pipelines.GraftDiT.Grafting;
 using Scion.Parameters;
 using Scion.Tasks;
 using G = Scion.Pipelines.GraftDiT.GraftParameters;
@@ -31,19 +30,7 @@ public sealed class CaptureActivations : PipelineTask<GraftDiTContext>
         using var teacher = new DiT(config);
         StrictLoader.Load(teacher, StateDictFile.Read(context.InputPath(FetchDiT.Weights)), "dit.safetensors");
         var (images, labels) = context.ReadImages(PrepareData.Train, context.Get(P.ImageSize));
-        int samples = context.Get(G.DistillSamples);
-        using var progress = context.Progress("capturing activations", samples);
-        var captured = ActivationCapture.Run(teacher, GaussianDiffusion.Create(), images, labels, plan, samples, context.Get(G.DistillSeed),
-            progress: done => progress.Report(done));
-        string folder = context.OutputPath(Activations);
-        Directory.CreateDirectory(folder);
-        foreach (var (layer, activations) in captured)
-        {
-            StateDictFile.WriteSafetensors(Path.Combine(folder, LayerActivations.FileName(layer)), activations.ToState());
-            activations.Dispose();
-        }
-
-        context.Log.Information($"Captured {samples} samples for {plan.Describe()}");
-        context.Metric("captured_samples", samples);
+        CaptureRunner.Run(context, teacher, images, labels, plan, context.OutputPath(Activations));
+        context.Metric("captured_samples", context.Get(G.DistillSamples));
     }
 }

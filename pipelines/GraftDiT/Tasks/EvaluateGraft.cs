@@ -58,8 +58,8 @@ public sealed class EvaluateGraft : PipelineTask<GraftDiTContext>
         var (finetuned, finetunedGrid) = evaluator.Sample("finetuned", finetunedModel, plan);
         File.WriteAllBytes(context.OutputPath(FinetunedGrid), finetunedGrid);
 
-        double fraction = ComputeFraction(context, config, plan);
-        stage1.ComputeFraction = ComputeFraction(context, config, plan, finetuneSteps: 0);
+        double fraction = evaluator.ComputeFraction(plan);
+        stage1.ComputeFraction = evaluator.ComputeFraction(plan, finetuneSteps: 0);
         finetuned.ComputeFraction = fraction;
         teacher.ComputeFraction = 0;
         var rows = new[] { teacher, stage1, finetuned };
@@ -98,18 +98,6 @@ public sealed class EvaluateGraft : PipelineTask<GraftDiTContext>
         }
 
         return result;
-    }
-
-    private static double ComputeFraction(GraftDiTContext context, DiTConfig config, GraftPlan plan, int? finetuneSteps = null)
-    {
-        if (context.Get(P.Checkpoint).Length > 0)
-        {
-            return double.NaN; // a checkpoint's pretraining compute is not known here
-        }
-
-        double grafting = GraftCompute.Grafting(config, plan, context.Get(G.DistillSamples), context.Get(G.DistillSteps), context.Get(G.DistillBatch),
-            finetuneSteps ?? context.Get(G.FinetuneSteps), context.Get(G.FinetuneBatch));
-        return grafting / GraftCompute.Pretraining(config, context.Get(P.TeacherSteps), context.Get(P.TeacherBatch));
     }
 
     private static void Record(GraftDiTContext context, GraftResultRow[] rows, double fraction)

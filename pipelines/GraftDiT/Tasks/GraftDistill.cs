@@ -1,5 +1,4 @@
 using Scion.Artifacts;
-using Scion.Grafting.Distillation;
 using Scion.Parameters;
 using Scion.Pipelines.GraftDiT.Grafting;
 using Scion.Reports;
@@ -27,16 +26,8 @@ public sealed class GraftDistill : AsyncPipelineTask<GraftDiTContext>
     public override async Task RunAsync(GraftDiTContext context)
     {
         var plan = context.Plan(context.ReadConfig(FetchDiT.Config));
-        string folder = context.OutputPath(Weights);
-        Directory.CreateDirectory(folder);
-        var shards = plan.Layers.Select(layer => new DistillShard(layer,
-            Path.Combine(context.InputPath(CaptureActivations.Activations), LayerActivations.FileName(layer)),
-            Path.Combine(folder, Stage1Weights.FileName(layer)),
-            context.InputPath(FetchDiT.Weights), context.InputPath(FetchDiT.Config),
-            context.Get(G.Mode), context.Get(G.Operator), [.. plan.Layers], context.Get(G.DistillLoss), context.Get(G.DistillSteps),
-            context.Get(G.DistillBatch), context.Get(G.DistillLearningRate), context.Get(G.DistillEvalEvery), context.Get(G.DistillSeed))).ToList();
-        context.Log.Information($"Stage 1: {plan.Describe()}, {shards.Count} layers, {context.Get(G.DistillSteps)} steps each ({context.Get(G.DistillLoss)})");
-        var results = await context.Executor.RunShardsAsync<DistillWorker, DistillShard, DistillShardResult>(shards, context.Cancellation);
+        var results = await Stage1Runner.RunAsync(context, plan, context.InputPath(CaptureActivations.Activations), context.OutputPath(Weights),
+            context.InputPath(FetchDiT.Weights), context.InputPath(FetchDiT.Config));
 
         context.WriteTable(Curves, results.SelectMany(r => r.Steps.Select((step, i) => new DistillRow
         {

@@ -1,12 +1,9 @@
 using System.Diagnostics;
 using Scion.Artifacts;
 using Scion.Diffusion.Checkpoints;
-using Scion.Diffusion.Diffusion;
-using Scion.Diffusion.Training;
 using Scion.Parameters;
 using Scion.Pipelines.GraftDiT.Grafting;
 using Scion.Tasks;
-using static TorchSharp.torch;
 using G = Scion.Pipelines.GraftDiT.GraftParameters;
 using P = Scion.Pipelines.GraftDiT.GraftDiTParameters;
 
@@ -34,8 +31,7 @@ public sealed class GraftFinetune : PipelineTask<GraftDiTContext>
         var teacher = StateDictFile.Read(context.InputPath(FetchDiT.Weights));
         var grafted = Stage1Weights.Read(context.InputPath(GraftDistill.Weights), plan);
         var start = plan.LoadHybrid(config, teacher, grafted, "stage-1 hybrid");
-        int steps = context.Get(G.FinetuneSteps), batch = context.Get(G.FinetuneBatch);
-        if (steps == 0)
+        if (context.Get(G.FinetuneSteps) == 0)
         {
             context.Log.Information("finetune.steps = 0: the hybrid is the stage-1 hybrid");
             StateDictFile.WriteSafetensors(context.OutputPath(Weights), start.state_dict());
@@ -44,21 +40,8 @@ public sealed class GraftFinetune : PipelineTask<GraftDiTContext>
         }
 
         var (images, labels) = context.ReadImages(PrepareData.Train, context.Get(P.ImageSize));
-        long subset = Math.Max(1, (long)Math.Round(images.shape[0] * context.Get(G.FinetuneFraction)));
-        using var pick = randperm(images.shape[0], generator: new Generator((ulong)context.Get(G.FinetuneSeed)))[..(int)subset];
-        using var subsetImages = images.index_select(0, pick);
-        using var subsetLabels = labels.index_select(0, pick);
-        context.Log.Information($"Stage 2: {plan.Describe()}, {steps} steps of {batch} on a fixed {subset} of {images.shape[0]} images");
-
-        using var progress = context.Progress("finetuning hybrid", steps);
         var watch = Stopwatch.StartNew();
-        var trainer = new DiffusionTrainer(config, GaussianDiffusion.Create())
-        {
-            Architecture = () => plan.BuildHybrid(config),
-            OnStep = (step, loss) => progress.Report(step, $"loss {loss:0.0000}"),
-        };
-        var result = trainer.Train(subsetImages, subsetLabels, new TrainOptions(steps, batch, context.Get(G.FinetuneLearningRate),
-            context.Get(G.FinetuneEma), context.Get(G.FinetuneWarmup), Seed: context.Get(G.FinetuneSeed)), start);
+        var result = Stage2Runner.Run(context, config, plan, start, images, labels);
         StateDictFile.WriteSafetensors(context.OutputPath(Weights), result.Ema.state_dict());
         context.WriteTable(Loss, result.Curve.Select(c => new LossRow { Step = c.Step, Loss = c.Loss }));
         context.Metric("finetune_final_loss", result.Curve.Skip(Math.Max(0, result.Curve.Count - 20)).Average(c => c.Loss));
