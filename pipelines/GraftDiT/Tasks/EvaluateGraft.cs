@@ -132,7 +132,8 @@ public sealed class EvaluateGraft : PipelineTask<GraftDiTContext>
             ? $"the finetuned hybrid keeps the teacher's quality within the 1.3× FD budget (FD {finetuned.Fd:0.00} vs {teacher.Fd:0.00}, {ratio:0.00}×; the paper's Hyena-X 50%: 1.21×)"
             : $"the finetuned hybrid loses quality beyond the 1.3× FD budget (FD {finetuned.Fd:0.00} vs {teacher.Fd:0.00}, {ratio:0.00}×)";
         string accuracy = double.IsNaN(teacher.Accuracy) ? "" :
-            $" Its samples show their class {100 * finetuned.Accuracy:0.0}% of the time against the teacher's {100 * teacher.Accuracy:0.0}% ({100 * (teacher.Accuracy - finetuned.Accuracy):+0.0;-0.0} points).";
+            $" Its samples show their class {100 * finetuned.Accuracy:0.0}% of the time against the teacher's {100 * teacher.Accuracy:0.0}% ({100 * (finetuned.Accuracy - teacher.Accuracy):+0.0;-0.0} points)."
+            + (teacher.Accuracy < 0.5 ? " The teacher itself rarely draws its conditioning class, so these distances compare two weak models: read them as a check of the machinery more than of the operator." : "");
         string cost = $" It needs {100 * (1 - (finetuned.TotalGflops / teacher.TotalGflops)):0.0}% fewer FLOPs per forward ({100 * (1 - (finetuned.AttentionGflops / teacher.AttentionGflops)):0.0}% fewer in token mixing)";
         string compute = double.IsNaN(fraction) ? "." : $", and grafting cost {100 * fraction:0.0}% of the teacher's pretraining compute.";
         string blocks = " A Hyena-X block runs " + string.Join(" and ", speed.Select(s => $"{s.Ratio:0.00}× the speed of an attention block at {s.Tokens} tokens")) + " on this machine.";
