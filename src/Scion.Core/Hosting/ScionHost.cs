@@ -225,7 +225,14 @@ public sealed class ScionHost(string root)
         PhaseTrace.Mark("summary");
         if (options.Verbosity >= Verbosity.Minimal)
         {
-            Console.Write(SummaryTable.Build(results, watch.Elapsed));
+            if (Console.Profile.Capabilities.Ansi)
+            {
+                Console.Write(SummaryTable.Build(results, watch.Elapsed));
+            }
+            else
+            {
+                Console.Profile.Out.Writer.Write(SummaryTable.Plain(results, watch.Elapsed));
+            }
         }
 
         bool ok = results.All(r => r.Status != Execution.TaskStatus.Failed || r.ErrorIgnored);
