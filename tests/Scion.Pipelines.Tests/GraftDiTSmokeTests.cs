@@ -98,6 +98,18 @@ public sealed class GraftDiTSmokeTests : IDisposable
         Assert.Contains("depth to width", output);
     }
 
+    [Fact]
+    public async Task The_sweep_grafts_each_operator_once_and_shares_captures()
+    {
+        var (exit, run, output) = await RunAsync("--target=GraftSweep", "--profile=smoke", "--param=sweep.operators=hyena-x,hyena-y,mlp-r3");
+        Assert.True(exit == 0, output);
+        var metrics = run!.Tasks.Single(t => t.Name == "GraftSweep").Metrics.Select(m => m.Name).ToList();
+        Assert.Equal(["depth-to-width_fd_ratio", "hyena-x@1,3,5_fd_ratio", "hyena-y@1,3,5_fd_ratio", "mlp-r3@1,3,5_fd_ratio"], metrics.Order());
+        // hyena-x and hyena-y replace the same operators of the same blocks: one capture serves both
+        Assert.Equal(3, output.Split('\n').Count(l => l.Contains("Captured 64 samples")));
+        Assert.Contains("sweep.html", File.ReadAllText(Path.Combine(root, "reports", "out", "GraftDiT", "latest", "index.html")));
+    }
+
     private static string RepositoryRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

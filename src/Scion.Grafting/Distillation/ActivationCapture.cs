@@ -35,11 +35,11 @@ public static class ActivationCapture
             }
         }
 
+        // Sequential: the teacher's pairs are captured as they were trained, one block after the other.
+        var parallel = teacher.ParallelPairs;
+        teacher.ParallelPairs = new HashSet<int>();
         try
         {
-            // Sequential: the teacher's pairs are captured as they were trained, one block after the other.
-            var parallel = teacher.ParallelPairs;
-            teacher.ParallelPairs = new HashSet<int>();
             for (int start = 0; start < samples; start += batch)
             {
                 using var scope = NewDisposeScope();
@@ -52,11 +52,11 @@ public static class ActivationCapture
                 progress?.Invoke(Math.Min(samples, start + batch));
             }
 
-            teacher.ParallelPairs = parallel;
             return captures.ToDictionary(kv => kv.Key, kv => Collect(kv.Key, kv.Value.In, kv.Value.Out));
         }
         finally
         {
+            teacher.ParallelPairs = parallel;
             foreach (var (layer, (input, output)) in captures)
             {
                 teacher.Block(layer).Capture = null;
