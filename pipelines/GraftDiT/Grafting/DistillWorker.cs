@@ -12,7 +12,20 @@ namespace Scion.Pipelines.GraftDiT.Grafting;
 /// <summary>Distils one layer (stage 1) and writes its best checkpoint, under the hybrid's key names.</summary>
 public sealed class DistillWorker : IShardWorker<DistillShard, DistillShardResult>
 {
+    // Initialisation draws from torch's one global generator: seeding and building under a lock keeps every
+    // layer's initial weights the same whether layers run one at a time or in parallel (--jobs).
+    private static readonly Lock InitGate = new();
+
     public Task<DistillShardResult> RunAsync(DistillShard shard, CancellationToken cancel) => Task.Run(() => Run(shard), cancel);
+
+    private static GraftUnit CreateUnit(GraftPlan plan, DistillShard shard, DiTConfig config, IReadOnlyDictionary<string, Tensor> teacher)
+    {
+        lock (InitGate)
+        {
+            manual_seed(shard.Seed + shard.Layer);
+            return plan.CreateUnit(shard.Layer, config, teacher);
+        }
+    }
 
     private static DistillShardResult Run(DistillShard shard)
     {
@@ -23,7 +36,7 @@ public sealed class DistillWorker : IShardWorker<DistillShard, DistillShardResul
         var plan = new GraftPlan(shard.Mode == "depth-to-width" ? GraftMode.DepthToWidth : GraftMode.Operator, shard.Operator, shard.Layers);
         var teacher = plan.Mode == GraftMode.DepthToWidth ? StateDictFile.Read(shard.TeacherWeights) : new Dictionary<string, Tensor>();
         using var data = LayerActivations.FromState(shard.Layer, StateDictFile.Read(shard.Activations), shard.Activations);
-        using var unit = plan.CreateUnit(shard.Layer, config, teacher);
+        using var unit = CreateUnit(plan, shard, config, teacher);
         var result = OperatorDistiller.Train(unit, data, new DistillOptions(shard.Loss, shard.Steps, shard.Batch, shard.LearningRate, EvalEvery: shard.EvalEvery, Seed: shard.Seed + shard.Layer));
         StateDictFile.WriteSafetensors(shard.Output, result.Best);
         return new DistillShardResult(shard.Layer, result.BestStep, result.BestValidation,

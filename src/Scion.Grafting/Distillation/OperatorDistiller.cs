@@ -7,7 +7,8 @@ namespace Scion.Grafting.Distillation;
 /// <summary>
 /// Stage 1 for one layer: trains the unit alone to regress the teacher's activations (AdamW, L1 by default), holds
 /// out the last fraction of the samples, evaluates every few steps and keeps the checkpoint with the lowest
-/// validation loss.
+/// validation loss. Batches come from a generator seeded by <see cref="DistillOptions.Seed"/>; the unit's
+/// initial weights are the caller's.
 /// </summary>
 public static class OperatorDistiller
 {
@@ -23,7 +24,6 @@ public static class OperatorDistiller
             throw new InvalidDataException($"Layer {unit.Layer}: a block pair needs the captured conditioning vectors, and the activations have none.");
         }
 
-        manual_seed(options.Seed);
         long n = data.Count, validation = Math.Max(1, (long)Math.Round(n * options.ValidationFraction)), train = n - validation;
         if (train < 1)
         {
