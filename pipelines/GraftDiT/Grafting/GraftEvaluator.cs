@@ -2,6 +2,7 @@ using Scion.Diffusion.Data;
 using Scion.Diffusion.Models;
 using Scion.Diffusion.Vision;
 using Scion.Grafting.Surgery;
+using Scion.Parameters;
 using Scion.Pipelines.GraftDiT.Tasks;
 using static TorchSharp.torch;
 
@@ -20,6 +21,18 @@ public sealed class GraftEvaluator(GraftDiTContext context, DiTConfig config, in
         ? ShapeClassifier.Load(context.InputPath(TrainClassifier.Weights))
         : null; // the classifier knows the embedded data's classes, not a checkpoint's
 
+    private readonly SampleQuality quality = new(context);
+
+    /// <summary>The parameters a task using the evaluator reads through it.</summary>
+    public static IEnumerable<IParameter> Reads =>
+    [
+        GraftDiTParameters.Checkpoint, GraftDiTParameters.Sampler, GraftDiTParameters.SampleSteps, GraftDiTParameters.GuidanceScale,
+        GraftDiTParameters.SamplesPerClass, GraftDiTParameters.SampleSeed, GraftDiTParameters.VaeDecoder, GraftDiTParameters.VaeScale,
+        GraftDiTParameters.Encoder, GraftDiTParameters.EncoderBatch, GraftDiTParameters.EncoderThreads, GraftDiTParameters.PrdcK,
+        GraftDiTParameters.TeacherSteps, GraftDiTParameters.TeacherBatch, GraftParameters.DistillSamples, GraftParameters.DistillSteps,
+        GraftParameters.DistillBatch, GraftParameters.FinetuneSteps, GraftParameters.FinetuneBatch, GraftParameters.LatencyRepeats,
+    ];
+
     public long[] Labels { get; } = SampleJudge.Labels(context, config);
 
     /// <summary>Draws <paramref name="model"/>'s samples; returns its row and a PNG grid (one class per row).</summary>
@@ -34,7 +47,7 @@ public sealed class GraftEvaluator(GraftDiTContext context, DiTConfig config, in
     /// <summary>The row of a model whose samples (uint8) are already drawn.</summary>
     public GraftResultRow Judge(string name, Tensor bytes, Tensor labels, GraftPlan? plan)
     {
-        var (fd, prdc) = SampleJudge.Quality(context, bytes);
+        var (fd, prdc) = quality.Score(bytes);
         var flops = ModelFlops.Of(config, plan);
         using var architecture = Build(config, plan);
         var row = new GraftResultRow
@@ -73,7 +86,11 @@ public sealed class GraftEvaluator(GraftDiTContext context, DiTConfig config, in
         return grafting / GraftCompute.Pretraining(config, context.Get(GraftDiTParameters.TeacherSteps), context.Get(GraftDiTParameters.TeacherBatch));
     }
 
-    public void Dispose() => classifier?.Dispose();
+    public void Dispose()
+    {
+        classifier?.Dispose();
+        quality.Dispose();
+    }
 
     private static DiT Build(DiTConfig config, GraftPlan? plan) => plan?.BuildHybrid(config) ?? new DiT(config);
 }

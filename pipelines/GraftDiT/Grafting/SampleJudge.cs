@@ -2,18 +2,14 @@ using Scion.Diffusion.Data;
 using Scion.Diffusion.Diffusion;
 using Scion.Diffusion.Latents;
 using Scion.Diffusion.Models;
-using Scion.Eval.Metrics;
-using Scion.Eval.Statistics;
-using Scion.Pipelines.GraftDiT.Tasks;
 using static TorchSharp.torch;
 using P = Scion.Pipelines.GraftDiT.GraftDiTParameters;
 
 namespace Scion.Pipelines.GraftDiT.Grafting;
 
 /// <summary>
-/// Draws a model's class-conditional samples with the sample.* settings, and judges images against the held-out
-/// set: FD and precision/recall/density/coverage in the evaluation encoder's space. The teacher and every hybrid
-/// go through the same code, so their numbers compare.
+/// Draws a model's class-conditional samples with the sample.* settings. The teacher and every hybrid go through
+/// the same code, so their numbers compare (judged by <see cref="SampleQuality"/>).
 /// </summary>
 public static class SampleJudge
 {
@@ -53,17 +49,5 @@ public static class SampleJudge
         {
             return vae.Decode(drawn);
         }
-    }
-
-    /// <summary>FD and PRDC of uint8 images [N, 3, H, W] against the held-out reference.</summary>
-    public static (double Fd, PrdcResult Prdc) Quality(GraftDiTContext context, Tensor images)
-    {
-        using var encoder = context.Encoder();
-        using var features = encoder.Encode(images);
-        using var reference = StatisticsFile.Read(context.InputPath(ReferenceStats.Statistics), encoder.Name);
-        using var samples = FeatureStatistics.Of(features, encoder.Name);
-        double fd = FrechetDistance.Compute(samples, reference);
-        using var realFeatures = Npz.Read(context.InputPath(ReferenceStats.Features)).Single().Value.ToTensor();
-        return (fd, Prdc.Compute(realFeatures, features, context.Get(P.PrdcK)));
     }
 }

@@ -23,12 +23,7 @@ public sealed class EvaluateGraft : PipelineTask<GraftDiTContext>
     public static readonly Artifact Stage1Grid = Artifact.File("stage1_samples.png");
     public static readonly Artifact FinetunedGrid = Artifact.File("finetuned_samples.png");
 
-    public override IEnumerable<IParameter> Reads =>
-    [
-        .. GraftDiTContext.PlanParameters, P.ImageSize, P.Checkpoint, P.Sampler, P.SampleSteps, P.GuidanceScale, P.SamplesPerClass, P.SampleSeed,
-        P.VaeDecoder, P.VaeScale, P.Encoder, P.EncoderBatch, P.EncoderThreads, P.PrdcK, P.TeacherSteps, P.TeacherBatch,
-        G.DistillSamples, G.DistillSteps, G.DistillBatch, G.FinetuneSteps, G.FinetuneBatch, G.LatencyRepeats,
-    ];
+    public override IEnumerable<IParameter> Reads => [.. GraftDiTContext.PlanParameters, .. GraftEvaluator.Reads, P.ImageSize];
 
     public override IEnumerable<Artifact> Inputs =>
     [

@@ -19,7 +19,8 @@ public sealed class EvaluateTeacher : PipelineTask<GraftDiTContext>
     public override void Run(GraftDiTContext context)
     {
         var (images, _) = context.ReadImages(SampleTeacher.Samples, context.Get(P.ImageSize));
-        var (fd, prdc) = SampleJudge.Quality(context, images);
+        using var quality = new SampleQuality(context);
+        var (fd, prdc) = quality.Score(images);
         context.Metric("fd", fd);
         context.Metric("precision", prdc.Precision);
         context.Metric("recall", prdc.Recall);

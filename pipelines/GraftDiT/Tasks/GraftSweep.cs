@@ -22,10 +22,8 @@ public sealed class GraftSweep : AsyncPipelineTask<GraftDiTContext>
 
     public override IEnumerable<IParameter> Reads =>
     [
-        G.SweepOperators, G.SweepLayers, G.SweepDepthToWidth, P.ImageSize, P.Checkpoint, P.Sampler, P.SampleSteps, P.GuidanceScale, P.SamplesPerClass,
-        P.SampleSeed, P.VaeDecoder, P.VaeScale, P.Encoder, P.EncoderBatch, P.EncoderThreads, P.PrdcK, P.TeacherSteps, P.TeacherBatch,
-        G.DistillSamples, G.DistillSeed, G.DistillLoss, G.DistillSteps, G.DistillBatch, G.DistillLearningRate, G.DistillEvalEvery,
-        G.FinetuneFraction, G.FinetuneSteps, G.FinetuneBatch, G.FinetuneLearningRate, G.FinetuneWarmup, G.FinetuneEma, G.FinetuneSeed, G.LatencyRepeats,
+        .. GraftEvaluator.Reads, G.SweepOperators, G.SweepLayers, G.SweepDepthToWidth, P.ImageSize, G.DistillSeed, G.DistillLoss,
+        G.DistillLearningRate, G.DistillEvalEvery, G.FinetuneFraction, G.FinetuneLearningRate, G.FinetuneWarmup, G.FinetuneEma, G.FinetuneSeed,
     ];
 
     public override IEnumerable<Artifact> Inputs =>

@@ -51,28 +51,9 @@ public sealed class GraftUnit : IDisposable
     /// <summary>The weights under the hybrid's key names (copies, safe to keep as the best checkpoint).</summary>
     public Dictionary<string, Tensor> StateDict()
     {
-        var result = new Dictionary<string, Tensor>();
-        if (op is not null)
-        {
-            foreach (var (key, value) in op.state_dict())
-            {
-                result[Prefixes[0] + key] = value.detach().clone();
-            }
-
-            return result;
-        }
-
-        foreach (var (key, value) in first!.state_dict())
-        {
-            result[Prefixes[0] + key] = value.detach().clone();
-        }
-
-        foreach (var (key, value) in second!.state_dict())
-        {
-            result[Prefixes[1] + key] = value.detach().clone();
-        }
-
-        return result;
+        nn.Module[] parts = op is null ? [first!, second!] : [op];
+        return parts.Zip(Prefixes).SelectMany(p => p.First.state_dict().Select(kv => (Key: p.Second + kv.Key, kv.Value)))
+            .ToDictionary(kv => kv.Key, kv => kv.Value.detach().clone());
     }
 
     public void Dispose() => Module.Dispose();
