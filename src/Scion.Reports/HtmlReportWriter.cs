@@ -32,7 +32,7 @@ public sealed class HtmlReportWriter(string templatesFolder) : IReportWriter
             string html = Render(template, ReportModel.Build(run, pipeline, history));
             string index = Path.Combine(folder, "index.html");
             await File.WriteAllTextAsync(index, html, cancel);
-            ScionJson.WriteAtomic(Path.Combine(folder, "run.json"), run);
+            ScionJson.WriteAtomic(Path.Combine(folder, "run.json"), stream => RunRecordJson.Write(stream, run), durable: false);
             PointLatest(Path.Combine(reportsRoot, pipeline), run.RunId);
             written.Add(index);
         }

@@ -24,6 +24,7 @@ public sealed record TaskDefinition(
     {
         var types = assembly.GetTypes()
             .Where(t => t is { IsAbstract: false, IsClass: true } && typeof(IPipelineTask).IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) is not null)
+            .Where(t => DeclaredContext(t) is not { } declared || declared == contextType)
             .ToList();
         foreach (var type in types)
         {
@@ -41,6 +42,21 @@ public sealed record TaskDefinition(
                 type.GetCustomAttribute<TaskDescriptionAttribute>()?.Description ?? "",
                 type.GetCustomAttribute<TaskVersionAttribute>()?.Version ?? 1);
         }
+    }
+
+    /// <summary>The context type of a task deriving from <see cref="PipelineTask{TContext}"/> or <see cref="AsyncPipelineTask{TContext}"/>,
+    /// read without creating it (an assembly with several pipelines need not build the others' tasks); null for other shapes.</summary>
+    private static Type? DeclaredContext(Type type)
+    {
+        for (var t = type.BaseType; t is not null; t = t.BaseType)
+        {
+            if (t.IsGenericType && (t.GetGenericTypeDefinition() == typeof(PipelineTask<>) || t.GetGenericTypeDefinition() == typeof(AsyncPipelineTask<>)))
+            {
+                return t.GetGenericArguments()[0];
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The task name of a task class: its [TaskName], else the class name.</summary>

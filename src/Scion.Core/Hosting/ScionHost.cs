@@ -134,13 +134,9 @@ public sealed class ScionHost(string root)
         if (!options.DryRun && !options.Tree && !options.Description && options.Targets.Count > 0)
         {
             // While the graph is built and tasks are checked, the second core loads, in the order they are needed,
-            // the code of cache lookups, the run record's serialiser and the report template.
+            // the code of cache lookups and the report template.
             reports?.Prepare();
-            _ = Task.Run(() =>
-            {
-                Caching.ManifestReader.WarmUp();
-                ScionJson.WarmUp();
-            });
+            _ = Task.Run(Caching.ManifestReader.WarmUp);
         }
 
         var graph = new TaskGraph(pipelines);
@@ -240,7 +236,7 @@ public sealed class ScionHost(string root)
         {
             var record = RunRecordBuilder.Build(settings, graph, plan, results, parameters, options, started, watch.Elapsed, ok);
             PhaseTrace.Mark("record");
-            ScionJson.WriteAtomic(Path.Combine(store.RunsFolder, record.RunId + ".json"), record, durable: false);
+            ScionJson.WriteAtomic(Path.Combine(store.RunsFolder, record.RunId + ".json"), stream => RunRecordJson.Write(stream, record), durable: false);
             LastRun = record;
             var history = new MetricHistory(store);
             await history.AppendAsync(record, cancel);

@@ -14,13 +14,17 @@ public static class ScionJson
 
     /// <summary>Writes JSON to a temporary file and renames it over the target, so readers never see half a file.
     /// <paramref name="durable"/> also flushes it to disk first (for what must survive a power cut, not just a killed process).</summary>
-    public static void WriteAtomic<T>(string path, T value, bool durable = true)
+    public static void WriteAtomic<T>(string path, T value, bool durable = true) =>
+        WriteAtomic(path, stream => JsonSerializer.Serialize(stream, value, Info<T>()), durable);
+
+    /// <summary>As above, with the content written by <paramref name="write"/> (for hand-written JSON such as the run record's).</summary>
+    public static void WriteAtomic(string path, Action<Stream> write, bool durable = true)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         string tmp = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
         using (var stream = new FileStream(tmp, FileMode.CreateNew, FileAccess.Write))
         {
-            JsonSerializer.Serialize(stream, value, Info<T>());
+            write(stream);
             stream.Flush(flushToDisk: durable);
         }
 
@@ -28,12 +32,4 @@ public static class ScionJson
     }
 
     public static T? Read<T>(string path) => JsonSerializer.Deserialize(File.ReadAllBytes(path), Info<T>());
-
-    /// <summary>Pays the serialiser's first-use cost (~50 ms) for the run record (the host calls it on a pool thread), so that a
-    /// cached rerun, which writes the record as one of its last steps, does not wait for it.</summary>
-    public static void WarmUp()
-    {
-        var empty = new Running.RunRecord("warmup", [], [], DateTimeOffset.UtcNow, 0, "", "cpu", null, true, [], []);
-        JsonSerializer.Serialize(Stream.Null, empty, Info<Running.RunRecord>());
-    }
 }
