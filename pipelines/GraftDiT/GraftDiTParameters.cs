@@ -28,6 +28,9 @@ public static class GraftDiTParameters
 
     public static readonly Parameter<double> TeacherEma = Parameter.Double("teacher.ema", "EMA decay of the teacher's weights (DiT: 0.9999 over 7M steps)", min: 0, max: 1);
 
+    public static readonly Parameter<double> TeacherMinSnr = Parameter.Double("teacher.min_snr",
+        "Min-SNR-γ weighting of the teacher's noise loss (Hang et al. 2023); 0 = unweighted, as DiT trains", min: 0, max: 1000);
+
     public static readonly Parameter<int> TeacherSeed = Parameter.Int("teacher.seed", "Seed of teacher initialisation and batches", min: 0);
 
     public static readonly Parameter<string> Checkpoint = Parameter.OptionalFile("dit.checkpoint",

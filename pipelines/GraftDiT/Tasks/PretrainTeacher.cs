@@ -22,7 +22,7 @@ public sealed class PretrainTeacher : PipelineTask<GraftDiTContext>
     public static readonly Artifact LossChart = Artifact.File("loss.svg");
 
     public override IEnumerable<IParameter> Reads =>
-        [P.Checkpoint, P.ImageSize, P.TeacherConfig, P.TeacherSteps, P.TeacherBatch, P.TeacherLearningRate, P.TeacherWarmup, P.TeacherEma, P.TeacherSeed];
+        [P.Checkpoint, P.ImageSize, P.TeacherConfig, P.TeacherSteps, P.TeacherBatch, P.TeacherLearningRate, P.TeacherWarmup, P.TeacherEma, P.TeacherSeed, P.TeacherMinSnr];
 
     public override IEnumerable<Artifact> Inputs => [PrepareData.Train];
 
@@ -44,7 +44,7 @@ public sealed class PretrainTeacher : PipelineTask<GraftDiTContext>
             OnStep = (step, loss) => progress.Report(step, $"loss {loss:0.0000}"),
         };
         var result = trainer.Train(images, labels, new TrainOptions(steps, batch, context.Get(P.TeacherLearningRate),
-            context.Get(P.TeacherEma), context.Get(P.TeacherWarmup), Seed: context.Get(P.TeacherSeed)));
+            context.Get(P.TeacherEma), context.Get(P.TeacherWarmup), Seed: context.Get(P.TeacherSeed), MinSnrGamma: context.Get(P.TeacherMinSnr)));
         watch.Stop();
 
         StateDictFile.WriteSafetensors(context.OutputPath(Weights), result.Ema.state_dict());

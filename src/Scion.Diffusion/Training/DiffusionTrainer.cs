@@ -7,7 +7,8 @@ namespace Scion.Diffusion.Training;
 
 /// <summary>
 /// Trains a DiT with the diffusion loss on images held in memory (uint8 [N, 3, H, W] + labels), the way DiT's
-/// train.py does: uniform timesteps, label dropout for guidance, AdamW, EMA. Returns the EMA model and the loss curve.
+/// train.py does: uniform timesteps, label dropout for guidance, AdamW, EMA (and, if asked, Min-SNR-γ weighting of the
+/// noise term). Returns the EMA model and the loss curve.
 /// </summary>
 public sealed class DiffusionTrainer(DiTConfig config, GaussianDiffusion diffusion)
 {
@@ -55,7 +56,9 @@ public sealed class DiffusionTrainer(DiTConfig config, GaussianDiffusion diffusi
             var t = randint(0, diffusion.Steps, [options.BatchSize], generator: generator);
             var noise = randn(x.shape, generator: generator);
             using var losses = diffusion.TrainingLosses((xt, tt) => model.forward(xt, tt, y), x, t, noise);
-            var loss = losses.Loss.mean();
+            var loss = options.MinSnrGamma > 0
+                ? ((diffusion.MinSnrWeights(t, options.MinSnrGamma) * losses.Mse) + losses.Vb).mean()
+                : losses.Loss.mean();
             optimizer.zero_grad();
             loss.backward();
             optimizer.step();

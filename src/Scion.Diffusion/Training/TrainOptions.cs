@@ -1,6 +1,7 @@
 namespace Scion.Diffusion.Training;
 
-/// <summary>How a model is trained: AdamW with linear warm-up, EMA of the weights, a step budget, a seed.</summary>
+/// <summary>How a model is trained: AdamW with linear warm-up, EMA of the weights, a step budget, a seed, and
+/// optionally Min-SNR-γ weighting of the noise loss (<see cref="MinSnrGamma"/>; 0 = the DiT recipe, unweighted).</summary>
 public sealed record TrainOptions(
     int Steps,
     int BatchSize,
@@ -8,4 +9,5 @@ public sealed record TrainOptions(
     double EmaDecay = 0.9999,
     int WarmupSteps = 0,
     double WeightDecay = 0,
-    long Seed = 0);
+    long Seed = 0,
+    double MinSnrGamma = 0);
