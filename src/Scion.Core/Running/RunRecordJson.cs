@@ -24,31 +24,19 @@ public static class RunRecordJson
         w.WriteString("device", run.Device);
         w.WriteString("profile", run.Profile);
         w.WriteBoolean("succeeded", run.Succeeded);
-        w.WriteStartArray("parameters");
-        foreach (var p in run.Parameters)
+        Objects(w, "parameters", run.Parameters, (w, p) =>
         {
-            w.WriteStartObject();
             w.WriteString("key", p.Key);
             w.WriteString("value", p.Value);
             w.WriteString("source", p.Source);
             w.WriteString("description", p.Description);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        w.WriteStartArray("tasks");
-        foreach (var task in run.Tasks)
-        {
-            Task(w, task);
-        }
-
-        w.WriteEndArray();
+        });
+        Objects(w, "tasks", run.Tasks, Task);
         w.WriteEndObject();
     }
 
     private static void Task(Utf8JsonWriter w, TaskRecord task)
     {
-        w.WriteStartObject();
         w.WriteString("name", task.Name);
         w.WriteString("pipeline", task.Pipeline);
         w.WriteString("description", task.Description);
@@ -64,48 +52,43 @@ public static class RunRecordJson
         }
 
         w.WriteEndObject();
-        w.WriteStartArray("outputs");
-        foreach (var output in task.Outputs)
+        Objects(w, "outputs", task.Outputs, Output);
+        Objects(w, "metrics", task.Metrics, (w, metric) =>
         {
-            Output(w, output);
-        }
-
-        w.WriteEndArray();
-        w.WriteStartArray("metrics");
-        foreach (var metric in task.Metrics)
-        {
-            w.WriteStartObject();
             w.WriteString("name", metric.Name);
             Number(w, "value", metric.Value);
             w.WriteString("unit", metric.Unit);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
+        });
         Strings(w, "reasons", task.Reasons);
         w.WriteString("entryFolder", task.EntryFolder);
-        w.WriteEndObject();
     }
 
     private static void Output(Utf8JsonWriter w, OutputRecord output)
     {
-        w.WriteStartObject();
         w.WriteString("name", output.Name);
         w.WriteString("kind", output.Kind.ToString());
         w.WriteString("relativePath", output.RelativePath);
         w.WriteString("hash", output.Hash);
         w.WriteNumber("size", output.Size);
-        w.WriteStartArray("files");
-        foreach (var file in output.Files)
+        Objects(w, "files", output.Files, (w, file) =>
         {
-            w.WriteStartObject();
             w.WriteString("path", file.Path);
             w.WriteNumber("size", file.Size);
+        });
+    }
+
+    /// <summary>An array of objects, each written by <paramref name="properties"/> between its braces.</summary>
+    private static void Objects<T>(Utf8JsonWriter w, string name, IEnumerable<T> items, Action<Utf8JsonWriter, T> properties)
+    {
+        w.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            w.WriteStartObject();
+            properties(w, item);
             w.WriteEndObject();
         }
 
         w.WriteEndArray();
-        w.WriteEndObject();
     }
 
     private static void Strings(Utf8JsonWriter w, string name, IEnumerable<string> values)

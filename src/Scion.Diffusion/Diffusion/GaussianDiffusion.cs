@@ -170,18 +170,16 @@ public sealed class GaussianDiffusion
     /// <summary>
     /// Min-SNR-γ loss weights for ε-prediction (Hang et al., 2023): <c>min(SNR_t, γ) / SNR_t</c> with
     /// <c>SNR_t = ᾱ_t / (1 − ᾱ_t)</c>. Steps noisier than SNR γ keep weight 1; the nearly clean ones, whose noise
-    /// error is large but says little about the image, weigh less.
+    /// error is large but says little about the image, weigh less. One weight per step, indexed by t.
     /// </summary>
-    public Tensor MinSnrWeights(Tensor t, double gamma)
+    public double[] MinSnrWeights(double gamma)
     {
         if (gamma <= 0)
         {
             throw new ArgumentOutOfRangeException(nameof(gamma), gamma, "Min-SNR γ must be positive.");
         }
 
-        var table = AlphasCumprod.Select(a => Math.Min(a / (1 - a), gamma) / (a / (1 - a))).ToArray();
-        using var values = tensor(table, device: t.device);
-        return values.index_select(0, t.to_type(int64)).to_type(float32);
+        return AlphasCumprod.Select(a => Math.Min(a / (1 - a), gamma) / (a / (1 - a))).ToArray();
     }
 
     /// <summary>KL(q(x_{t−1}|x_t,x_0) ‖ p(x_{t−1}|x_t)) in bits per dimension, and the decoder NLL at t = 0.</summary>

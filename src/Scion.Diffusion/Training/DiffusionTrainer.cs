@@ -41,6 +41,7 @@ public sealed class DiffusionTrainer(DiTConfig config, GaussianDiffusion diffusi
         var generator = new Generator((ulong)options.Seed + 1);
         var curve = new List<(int Step, double Loss)>();
         long n = images.shape[0];
+        var snrWeights = options.MinSnrGamma > 0 ? diffusion.MinSnrWeights(options.MinSnrGamma) : null;
         for (int step = 1; step <= options.Steps; step++)
         {
             using var scope = NewDisposeScope();
@@ -56,9 +57,7 @@ public sealed class DiffusionTrainer(DiTConfig config, GaussianDiffusion diffusi
             var t = randint(0, diffusion.Steps, [options.BatchSize], generator: generator);
             var noise = randn(x.shape, generator: generator);
             using var losses = diffusion.TrainingLosses((xt, tt) => model.forward(xt, tt, y), x, t, noise);
-            var loss = options.MinSnrGamma > 0
-                ? ((diffusion.MinSnrWeights(t, options.MinSnrGamma) * losses.Mse) + losses.Vb).mean()
-                : losses.Loss.mean();
+            var loss = snrWeights is null ? losses.Loss.mean() : ((GaussianDiffusion.Extract(snrWeights, t, losses.Mse) * losses.Mse) + losses.Vb).mean();
             optimizer.zero_grad();
             loss.backward();
             optimizer.step();
