@@ -58,9 +58,14 @@ public sealed class HtmlReportWriter(string templatesFolder) : IReportWriter
             throw new InvalidOperationException($"Report template {templatePath} has errors: {string.Join("; ", template.Messages)}");
         }
 
-        // One render of an empty run while tasks are being checked: the real render then finds the interpreter warm.
-        var empty = new RunRecord("warmup", [], [], DateTimeOffset.UtcNow, 0, "", "cpu", null, true, [], []);
-        _ = Render(template, ReportModel.Build(empty, "warmup", []));
+        // One render of a one-task run while tasks are being checked: the real render then finds the interpreter
+        // and the accessors of every row type compiled.
+        var output = new Caching.OutputRecord("o", Artifacts.ArtifactKind.File, "o", "", 1, []);
+        var task = new TaskRecord("warmup", "warmup", "", [], "Cached", 0, "", "0123456789abcdef", new Dictionary<string, string>(), [output],
+            [new Caching.MetricRecord("m", 1, "")], [], null);
+        var run = new RunRecord("warmup", ["warmup"], ["warmup"], DateTimeOffset.UtcNow, 0, "", "cpu", null, true,
+            [new ParameterRecord("p", "1", "default", "")], [task]);
+        _ = Render(template, ReportModel.Build(run, "warmup", []));
         return template;
     }
 

@@ -110,6 +110,14 @@ public sealed class ScionHost(string root)
             return 0;
         }
 
+        if (!options.DryRun && !options.Tree && !options.Description && options.Targets.Count > 0)
+        {
+            // While the graph is built and tasks are checked, the second core loads, in the order they are needed,
+            // the code of cache lookups and the report template.
+            reports?.Prepare();
+            _ = Task.Run(Caching.ManifestReader.WarmUp);
+        }
+
         PhaseTrace.Mark("options");
         if (System.Console.IsOutputRedirected && Console.Profile.Width < 160)
         {
@@ -131,14 +139,6 @@ public sealed class ScionHost(string root)
     private async Task<int> RunPlanAsync(ScionOptions options, ConsoleReporter reporter, CancellationToken cancel)
     {
         PhaseTrace.Mark("graph");
-        if (!options.DryRun && !options.Tree && !options.Description && options.Targets.Count > 0)
-        {
-            // While the graph is built and tasks are checked, the second core loads, in the order they are needed,
-            // the code of cache lookups and the report template.
-            reports?.Prepare();
-            _ = Task.Run(Caching.ManifestReader.WarmUp);
-        }
-
         var graph = new TaskGraph(pipelines);
         if (options.Description)
         {
