@@ -16,13 +16,24 @@ public sealed class HtmlReportWriter(string templatesFolder) : IReportWriter
 {
     public const string TemplateFile = "run.sbn-html";
 
-    private Task<Template>? loading;
+    // Loaded once, by whichever comes first: Prepare on the host's warm-up thread or WriteAsync (which then waits for it).
+    private readonly Lazy<Template> loaded = new(() => Load(templatesFolder), LazyThreadSafetyMode.ExecutionAndPublication);
 
-    public void Prepare() => loading ??= Task.Run(Load);
+    public void Prepare()
+    {
+        try
+        {
+            _ = loaded.Value;
+        }
+        catch (Exception ex) when (ex is IOException or InvalidOperationException or UnauthorizedAccessException)
+        {
+            // Lazy keeps the exception: WriteAsync throws it where the run can report it.
+        }
+    }
 
     public async Task<IReadOnlyList<string>> WriteAsync(RunRecord run, IList<MetricHistoryRow> history, string reportsRoot, CancellationToken cancel)
     {
-        var template = await (loading ??= Task.Run(Load));
+        var template = loaded.Value;
 
         var written = new List<string>();
         foreach (string pipeline in run.Pipelines)
@@ -49,7 +60,7 @@ public sealed class HtmlReportWriter(string templatesFolder) : IReportWriter
         return template.Render(context);
     }
 
-    private Template Load()
+    private static Template Load(string templatesFolder)
     {
         string templatePath = Path.Combine(templatesFolder, TemplateFile);
         var template = Template.Parse(File.ReadAllText(templatePath), templatePath);
@@ -58,13 +69,13 @@ public sealed class HtmlReportWriter(string templatesFolder) : IReportWriter
             throw new InvalidOperationException($"Report template {templatePath} has errors: {string.Join("; ", template.Messages)}");
         }
 
-        // One render of a one-task run while tasks are being checked: the real render then finds the interpreter
-        // and the accessors of every row type compiled.
+        // One render of a two-task run while tasks are being checked: the real render then finds the interpreter,
+        // the graph layout and the accessors of every row type compiled.
         var output = new Caching.OutputRecord("o", Artifacts.ArtifactKind.File, "o", "", 1, []);
-        var task = new TaskRecord("warmup", "warmup", "", [], "Cached", 0, "", "0123456789abcdef", new Dictionary<string, string>(), [output],
-            [new Caching.MetricRecord("m", 1, "")], [], null);
-        var run = new RunRecord("warmup", ["warmup"], ["warmup"], DateTimeOffset.UtcNow, 0, "", "cpu", null, true,
-            [new ParameterRecord("p", "1", "default", "")], [task]);
+        TaskRecord Row(string name, string[] dependsOn) => new(name, "warmup", "", dependsOn, "Cached", 0, "", "0123456789abcdef",
+            new Dictionary<string, string>(), [output], [new Caching.MetricRecord("m", 1, "")], [], null);
+        var run = new RunRecord("warmup", ["b"], ["warmup"], DateTimeOffset.UtcNow, 0, "", "cpu", null, true,
+            [new ParameterRecord("p", "1", "default", "")], [Row("a", []), Row("b", ["a"])]);
         _ = Render(template, ReportModel.Build(run, "warmup", []));
         return template;
     }

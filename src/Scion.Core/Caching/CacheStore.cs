@@ -101,25 +101,38 @@ public sealed class CacheStore
 
     public string LockPath(string key) => Path.Combine(Root, "locks", key[..2], key + ".lock");
 
-    /// <summary>Remembers the latest signature of a task for --explain; unchanged signatures are not rewritten,
-    /// so a fully cached rerun writes nothing here.</summary>
+    /// <summary>Remembers the latest signature of a task for --explain, as <c>signatures/TASK/KEY.json</c>, the only file of
+    /// its folder: a fully cached rerun lists one small folder per task and writes, reads and parses nothing.</summary>
     public void SaveSignature(TaskSignature signature)
     {
-        string path = SignaturePath(signature.Task);
-        if (LastSignature(signature.Task)?.Key != signature.Key)
+        string folder = SignatureFolder(signature.Task);
+        string name = signature.Key + ".json";
+        string[] saved = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.json") : [];
+        if (saved.Length == 1 && Path.GetFileName(saved[0]) == name)
         {
-            ScionJson.WriteAtomic(path, signature, durable: false);
+            return;
+        }
+
+        Directory.CreateDirectory(folder);
+        ScionJson.WriteAtomic(Path.Combine(folder, name), signature, durable: false);
+        foreach (string old in saved.Where(f => Path.GetFileName(f) != name))
+        {
+            File.Delete(old);
         }
     }
 
     public TaskSignature? LastSignature(string task)
     {
-        string path = SignaturePath(task);
+        string folder = SignatureFolder(task);
+        // After a crash between writing the new file and deleting the old one, the newer file is the latest.
+        var path = Directory.Exists(folder)
+            ? Directory.GetFiles(folder, "*.json").MaxBy(File.GetLastWriteTimeUtc)
+            : null;
         try
         {
-            return File.Exists(path) ? ManifestReader.ReadSignature(path) : null;
+            return path is null ? null : ManifestReader.ReadSignature(path);
         }
-        catch (Exception ex) when (ex is System.Text.Json.JsonException or FormatException or InvalidOperationException)
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or FormatException or InvalidOperationException or IOException)
         {
             return null; // an unreadable old signature only makes --explain say "new"
         }
@@ -233,5 +246,5 @@ public sealed class CacheStore
         }
     }
 
-    private string SignaturePath(string task) => Path.Combine(Root, "signatures", task + ".json");
+    private string SignatureFolder(string task) => Path.Combine(Root, "signatures", task);
 }

@@ -5,7 +5,8 @@ namespace Scion.Hosting;
 /// <summary>Renders the report of a run (implemented by Scion.Reports; the core does not depend on it).</summary>
 public interface IReportWriter
 {
-    /// <summary>Called when the run starts: lets the writer load its templates on another core while tasks are checked.</summary>
+    /// <summary>Called on a background thread when a run starts: lets the writer load its templates on the other
+    /// core while tasks are checked. Errors belong in <see cref="WriteAsync"/>, not here.</summary>
     void Prepare();
 
     /// <summary>Writes the reports of <paramref name="run"/> and returns the paths of their index files.</summary>

@@ -114,8 +114,8 @@ public sealed class ScionHost(string root)
         {
             // While the graph is built and tasks are checked, the second core loads, in the order they are needed,
             // the code of cache lookups and the report template.
-            reports?.Prepare();
             _ = Task.Run(Caching.ManifestReader.WarmUp);
+            _ = Task.Run(() => reports?.Prepare());
         }
 
         PhaseTrace.Mark("options");
