@@ -107,7 +107,7 @@ public sealed class CacheStore
     {
         string folder = SignatureFolder(signature.Task);
         string name = signature.Key + ".json";
-        string[] saved = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.json") : [];
+        string[] saved = SavedSignatures(signature.Task);
         if (saved.Length == 1 && Path.GetFileName(saved[0]) == name)
         {
             return;
@@ -123,11 +123,8 @@ public sealed class CacheStore
 
     public TaskSignature? LastSignature(string task)
     {
-        string folder = SignatureFolder(task);
         // After a crash between writing the new file and deleting the old one, the newer file is the latest.
-        var path = Directory.Exists(folder)
-            ? Directory.GetFiles(folder, "*.json").MaxBy(File.GetLastWriteTimeUtc)
-            : null;
+        string? path = SavedSignatures(task).MaxBy(File.GetLastWriteTimeUtc);
         try
         {
             return path is null ? null : ManifestReader.ReadSignature(path);
@@ -247,4 +244,10 @@ public sealed class CacheStore
     }
 
     private string SignatureFolder(string task) => Path.Combine(Root, "signatures", task);
+
+    private string[] SavedSignatures(string task)
+    {
+        string folder = SignatureFolder(task);
+        return Directory.Exists(folder) ? Directory.GetFiles(folder, "*.json") : [];
+    }
 }
