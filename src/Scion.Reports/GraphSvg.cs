@@ -15,28 +15,47 @@ public static class GraphSvg
 
     public static string Render(IReadOnlyList<TaskRecord> tasks)
     {
+        // Plain loops and a class for positions: value-tuple dictionaries and LINQ over ints would be compiled
+        // at run time on every fully cached rerun (the framework's precompiled code does not cover them).
         var byName = tasks.ToDictionary(t => t.Name, StringComparer.Ordinal);
         var depth = new Dictionary<string, int>(StringComparer.Ordinal);
-        int Depth(string name) => depth.TryGetValue(name, out int d) ? d
-            : depth[name] = byName[name].DependsOn.Where(byName.ContainsKey).Select(Depth).DefaultIfEmpty(-1).Max() + 1;
-        foreach (var t in tasks)
+        int Depth(string name)
         {
-            Depth(t.Name);
+            if (!depth.TryGetValue(name, out int d))
+            {
+                d = 0;
+                foreach (string dep in byName[name].DependsOn)
+                {
+                    d = byName.ContainsKey(dep) ? Math.Max(d, Depth(dep) + 1) : d;
+                }
+
+                depth[name] = d;
+            }
+
+            return d;
         }
 
-        var columns = tasks.GroupBy(t => depth[t.Name]).OrderBy(g => g.Key).ToList();
-        var position = new Dictionary<string, (int X, int Y)>(StringComparer.Ordinal);
-        foreach (var column in columns)
+        int columns = 0;
+        foreach (var t in tasks)
+        {
+            columns = Math.Max(columns, Depth(t.Name) + 1);
+        }
+
+        // One column per depth, tasks in their run order within it.
+        var position = new Dictionary<string, Box>(StringComparer.Ordinal);
+        int width = BoxWidth + 20, height = BoxHeight + 20;
+        for (int column = 0; column < columns; column++)
         {
             int row = 0;
-            foreach (var t in column)
+            foreach (var t in tasks.Where(t => depth[t.Name] == column))
             {
-                position[t.Name] = (10 + column.Key * (BoxWidth + ColumnGap), 10 + row++ * (BoxHeight + RowGap));
+                var box = new Box(10 + (column * (BoxWidth + ColumnGap)), 10 + (row++ * (BoxHeight + RowGap)));
+                position[t.Name] = box;
+                width = Math.Max(width, box.X + BoxWidth + 20);
+                height = Math.Max(height, box.Y + BoxHeight + 20);
             }
         }
 
-        int width = position.Values.Select(p => p.X).DefaultIfEmpty(0).Max() + BoxWidth + 20;
-        int height = position.Values.Select(p => p.Y).DefaultIfEmpty(0).Max() + BoxHeight + 20;
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" font-family=\"sans-serif\" font-size=\"11\">");
         foreach (var t in tasks)
@@ -63,6 +82,8 @@ public static class GraphSvg
         svg.Append("</svg>");
         return svg.ToString();
     }
+
+    private sealed record Box(int X, int Y);
 
     private static string Escape(string text) => WebUtility.HtmlEncode(text);
 

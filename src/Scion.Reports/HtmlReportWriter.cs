@@ -55,7 +55,7 @@ public sealed class HtmlReportWriter(string templatesFolder) : IReportWriter
     {
         var script = new ScriptObject();
         script.Import(model);
-        var context = new TemplateContext { StrictVariables = true };
+        var context = new TemplateContext(new LazyBuiltins()) { StrictVariables = true };
         context.PushGlobal(script);
         return template.Render(context);
     }

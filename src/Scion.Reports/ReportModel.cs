@@ -40,15 +40,21 @@ public sealed record ReportModel(
             t.Key is null ? "" : t.Key[..12], string.Join("; ", t.Reasons))).ToList();
         var metricRows = tasks.SelectMany(t => t.Metrics.Select(m => new MetricRow(t.Name, m.Name, HtmlReportWriter.Number(m.Value), m.Unit))).ToList();
 
-        // History: one point per run (the latest value of that run), oldest first.
-        var charts = history
-            .Where(h => h.Pipeline == pipeline && prefixes.Contains(h.Task))
-            .GroupBy(h => (h.Task, h.Metric))
-            .OrderBy(g => g.Key.Task, StringComparer.Ordinal).ThenBy(g => g.Key.Metric, StringComparer.Ordinal)
-            .Select(g => (g.Key, Points: g.GroupBy(h => h.RunId).Select(r => r.Last()).OrderBy(h => h.Timestamp).ToList()))
-            .Where(g => g.Points.Count >= 2)
-            .Select(g => new Chart($"{g.Key.Task} · {g.Key.Metric}", HistoryChart.Svg($"{g.Key.Task}: {g.Key.Metric}", g.Points)))
-            .ToList();
+        // History: one point per run (the latest value of that run), oldest first. Grouped by string keys, not a
+        // tuple, so that a cached rerun does not compile tuple-keyed LINQ at run time.
+        var charts = new List<Chart>();
+        var series = history.Where(h => h.Pipeline == pipeline && prefixes.Contains(h.Task)).GroupBy(h => h.Task, StringComparer.Ordinal);
+        foreach (var task in series.OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            foreach (var metric in task.GroupBy(h => h.Metric, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                var points = metric.GroupBy(h => h.RunId).Select(r => r.Last()).OrderBy(h => h.Timestamp).ToList();
+                if (points.Count >= 2)
+                {
+                    charts.Add(new Chart($"{task.Key} · {metric.Key}", HistoryChart.Svg($"{task.Key}: {metric.Key}", points)));
+                }
+            }
+        }
 
         return new ReportModel(
             pipeline, run.RunId, run.Started.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", System.Globalization.CultureInfo.InvariantCulture),

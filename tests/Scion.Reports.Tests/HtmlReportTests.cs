@@ -67,6 +67,21 @@ public sealed class HtmlReportTests : IDisposable
         Assert.Contains("Failed · 1.5 s", svg);
     }
 
+    [Fact]
+    public void The_graph_svg_puts_each_task_one_column_right_of_its_deepest_dependency()
+    {
+        Scion.Running.TaskRecord Task(string name, params string[] dependsOn) =>
+            new(name, "P", "", dependsOn, "Cached", 0, "", null, new Dictionary<string, string>(), [], [], [], null);
+
+        // A diamond with a shortcut: d depends on a directly and through b, so it sits in column 2.
+        string svg = GraphSvg.Render([Task("d", "a", "b", "c"), Task("a"), Task("b", "a"), Task("c", "a")]);
+        Assert.Contains("<rect x=\"10\" y=\"10\"", svg); // a
+        Assert.Contains("<rect x=\"240\" y=\"10\"", svg); // b, column 1 row 0
+        Assert.Contains("<rect x=\"240\" y=\"66\"", svg); // c, column 1 row 1
+        Assert.Contains("<rect x=\"470\" y=\"10\"", svg); // d
+        Assert.Contains("width=\"660\" height=\"126\"", svg);
+    }
+
     private async Task Run(params string[] args)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, Interactive = InteractionSupport.No, Out = new AnsiConsoleOutput(new StringWriter()) });
