@@ -55,7 +55,7 @@ internal static class ManifestReader
 
     private static OutputRecord Output(JsonElement e) => new(
         Text(e, "name"),
-        Enum.Parse<ArtifactKind>(Text(e, "kind")),
+        ArtifactKinds.Parse(Text(e, "kind")) ?? throw Bad("kind", "Table, Tensors, File or Folder"),
         Text(e, "relativePath"),
         Text(e, "hash"),
         Required(e, "size").GetInt64(),

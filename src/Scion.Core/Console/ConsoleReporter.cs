@@ -19,6 +19,12 @@ public sealed class ConsoleReporter(IAnsiConsole console, Verbosity verbosity, I
 
     public void TaskFinished(TaskResult result)
     {
+        var level = result.Status == Execution.TaskStatus.Failed ? Verbosity.Quiet : Verbosity.Normal;
+        if (Verbosity < level)
+        {
+            return; // not shown: not formatted either (fifty lines of a cached rerun at --verbosity=quiet)
+        }
+
         string color = result.Status switch
         {
             Execution.TaskStatus.Failed => "red",
@@ -27,8 +33,7 @@ public sealed class ConsoleReporter(IAnsiConsole console, Verbosity verbosity, I
             _ => "green",
         };
         string note = result.Note.Length > 0 ? $" ({Markup.Escape(result.Note)})" : "";
-        Write(result.Status == Execution.TaskStatus.Failed ? Verbosity.Quiet : Verbosity.Normal,
-            $"[{color}]{result.Status,-8}[/] {Markup.Escape(result.Task)} {Durations.Natural(result.Duration)}{note}");
+        Write(level, $"[{color}]{result.Status.Name(),-8}[/] {Markup.Escape(result.Task)} {Durations.Natural(result.Duration)}{note}");
     }
 
     public void Warning(string message) => Write(Verbosity.Minimal, $"[yellow]warning[/] {Markup.Escape(message)}");

@@ -12,7 +12,7 @@ public static class SummaryTable
             .AddColumn("Task").AddColumn("Status").AddColumn(new TableColumn("Duration").RightAligned()).AddColumn("Note");
         foreach (var r in results)
         {
-            table.AddRow(Markup.Escape(r.Task), r.Status.ToString(), Durations.Natural(r.Duration), Markup.Escape(Shorten(r.Note)));
+            table.AddRow(Markup.Escape(r.Task), r.Status.Name(), Durations.Natural(r.Duration), Markup.Escape(Shorten(r.Note)));
         }
 
         table.AddEmptyRow();
@@ -24,7 +24,7 @@ public static class SummaryTable
     public static string Plain(IReadOnlyList<TaskResult> results, TimeSpan total)
     {
         var rows = new List<string[]> { new[] { "Task", "Status", "Duration", "Note" } };
-        rows.AddRange(results.Select(r => new[] { r.Task, r.Status.ToString(), Durations.Natural(r.Duration), Shorten(r.Note) }));
+        rows.AddRange(results.Select(r => new[] { r.Task, r.Status.Name(), Durations.Natural(r.Duration), Shorten(r.Note) }));
         rows.Add(["Total", Counts(results), Durations.Natural(total), ""]);
         var widths = Enumerable.Range(0, 3).Select(c => rows.Max(r => r[c].Length)).ToArray();
         var text = new System.Text.StringBuilder();
@@ -43,7 +43,7 @@ public static class SummaryTable
     }
 
     public static string Counts(IReadOnlyList<TaskResult> results) =>
-        string.Join(", ", results.GroupBy(r => r.Status).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}"));
+        string.Join(", ", results.GroupBy(r => r.Status).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.Name().ToLowerInvariant()}"));
 
     private static string Shorten(string note) => note.Length > 120 ? note[..117] + "..." : note;
 }

@@ -101,7 +101,7 @@ public sealed class Scheduler(TaskGraph graph, CacheStore store, ParameterValues
                         $"would run if {producer.Name} changes its output", Reasons: [$"input {producer.Name}/{input.Name} is not known until {producer.Name} runs"]);
                 }
 
-                string why = upstream is null ? "was not part of this run" : $"was {upstream.Status.ToString().ToLowerInvariant()}: {upstream.Note}";
+                string why = upstream is null ? "was not part of this run" : $"was {upstream.Status.Name().ToLowerInvariant()}: {upstream.Note}";
                 return Fail(task, $"input '{input.Name}' from {producer.Name} is unavailable ({producer.Name} {why})");
             }
 
@@ -123,7 +123,7 @@ public sealed class Scheduler(TaskGraph graph, CacheStore store, ParameterValues
 
         var outputs = definition.Outputs.ToList();
         var signature = new TaskSignature(task.Name, task.Version, paramTexts, inputHashes,
-            outputs.Select(o => $"{o.RelativePath}:{o.Kind}").ToList());
+            outputs.Select(o => $"{o.RelativePath}:{o.Kind.Name()}").ToList());
         var scope = new TaskScope(task.Name, settings.RunId, log, console.Progress, executor, settings.Device, parameters, reads, inputs,
             outputs.ToHashSet(), Path.Combine(store.Root, "tmp", "scratch"), cancel);
         var context = task.Pipeline.CreateContext();

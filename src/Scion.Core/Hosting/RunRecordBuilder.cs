@@ -13,7 +13,7 @@ internal static class RunRecordBuilder
         ParameterValues parameters, ScionOptions options, DateTimeOffset started, TimeSpan duration, bool ok)
     {
         var tasks = results.Select(r => new TaskRecord(
-            r.Task, r.Pipeline, graph[r.Task].Description, graph.DependenciesOf(r.Task).ToList(), r.Status.ToString(), r.Duration.TotalSeconds, r.Note, r.Key,
+            r.Task, r.Pipeline, graph[r.Task].Description, graph.DependenciesOf(r.Task).ToList(), r.Status.Name(), r.Duration.TotalSeconds, r.Note, r.Key,
             r.Inputs ?? new Dictionary<string, string>(), r.Outputs ?? [], r.Metrics ?? [], r.Reasons ?? [], r.EntryFolder)).ToList();
         var parameterRecords = parameters.All
             .OrderBy(p => p.Parameter.Key, StringComparer.Ordinal)

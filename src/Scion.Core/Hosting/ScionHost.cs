@@ -114,8 +114,16 @@ public sealed class ScionHost(string root)
         {
             // While the graph is built and tasks are checked, the second core loads, in the order they are needed,
             // the code of cache lookups and the report template.
-            _ = Task.Run(Caching.ManifestReader.WarmUp);
-            _ = Task.Run(() => reports?.Prepare());
+            _ = Task.Run(() =>
+            {
+                Caching.ManifestReader.WarmUp();
+                PhaseTrace.Mark("(warm-up) cache reader ready");
+            });
+            _ = Task.Run(() =>
+            {
+                reports?.Prepare();
+                PhaseTrace.Mark("(warm-up) report template ready");
+            });
         }
 
         PhaseTrace.Mark("options");

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Scion.Artifacts;
 using Scion.Caching;
 
 namespace Scion.Running;
@@ -66,7 +67,7 @@ public static class RunRecordJson
     private static void Output(Utf8JsonWriter w, OutputRecord output)
     {
         w.WriteString("name", output.Name);
-        w.WriteString("kind", output.Kind.ToString());
+        w.WriteString("kind", output.Kind.Name());
         w.WriteString("relativePath", output.RelativePath);
         w.WriteString("hash", output.Hash);
         w.WriteNumber("size", output.Size);

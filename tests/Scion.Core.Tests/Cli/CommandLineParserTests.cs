@@ -24,11 +24,26 @@ public sealed class CommandLineParserTests
     [InlineData("--device=tpu", "cpu, cuda or auto")]
     [InlineData("--param=novalue", "KEY=VALUE")]
     [InlineData("Test", "--target=Test")]
+    [InlineData("--verbosity=loud", "quiet, minimal, normal, verbose, diagnostic")]
+    [InlineData("--verbosity=2", "quiet, minimal, normal, verbose, diagnostic")]
     public void Bad_arguments_are_named(string arg, string message)
     {
         var ex = Assert.Throws<ArgumentException>(() => CommandLineParser.Parse([arg]));
         Assert.Contains(message, ex.Message);
     }
+
+    [Theory]
+    [InlineData("quiet", Verbosity.Quiet)]
+    [InlineData("Minimal", Verbosity.Minimal)]
+    [InlineData("NORMAL", Verbosity.Normal)]
+    [InlineData("verbose", Verbosity.Verbose)]
+    [InlineData("diagnostic", Verbosity.Diagnostic)]
+    public void Verbosity_is_named_in_any_case(string value, Verbosity expected) =>
+        Assert.Equal(expected, CommandLineParser.Parse([$"--verbosity={value}"]).Verbosity);
+
+    [Fact]
+    public void Every_verbosity_level_can_be_named() =>
+        Assert.All(Enum.GetValues<Verbosity>(), v => Assert.Equal(v, CommandLineParser.Parse([$"--verbosity={v}"]).Verbosity));
 
     [Fact]
     public async Task An_unknown_target_exits_with_2_and_suggests()
