@@ -71,12 +71,7 @@ public sealed class HtmlReportWriter(string templatesFolder) : IReportWriter
 
         // One render of a two-task run while tasks are being checked: the real render then finds the interpreter,
         // the graph layout and the accessors of every row type compiled.
-        var output = new Caching.OutputRecord("o", Artifacts.ArtifactKind.File, "o", "", 1, []);
-        TaskRecord Row(string name, string[] dependsOn) => new(name, "warmup", "", dependsOn, "Cached", 0, "", "0123456789abcdef",
-            new Dictionary<string, string>(), [output], [new Caching.MetricRecord("m", 1, "")], [], null);
-        var run = new RunRecord("warmup", ["b"], ["warmup"], DateTimeOffset.UtcNow, 0, "", "cpu", null, true,
-            [new ParameterRecord("p", "1", "default", "")], [Row("a", []), Row("b", ["a"])]);
-        _ = Render(template, ReportModel.Build(run, "warmup", []));
+        _ = Render(template, ReportModel.Build(WarmUpRun.Record(), "warmup", []));
         return template;
     }
 

@@ -113,17 +113,9 @@ public sealed class ScionHost(string root)
         if (!options.DryRun && !options.Tree && !options.Description && options.Targets.Count > 0)
         {
             // While the graph is built and tasks are checked, the second core loads, in the order they are needed,
-            // the code of cache lookups and the report template.
-            _ = Task.Run(() =>
-            {
-                Caching.ManifestReader.WarmUp();
-                PhaseTrace.Mark("(warm-up) cache reader ready");
-            });
-            _ = Task.Run(() =>
-            {
-                reports?.Prepare();
-                PhaseTrace.Mark("(warm-up) report template ready");
-            });
+            // the code of cache lookups, of the run record and of the report. One thread for all three: the
+            // runtime's loader locks serialise much of this work anyway, and a third busy thread only adds contention.
+            _ = Task.Run(WarmUp);
         }
 
         PhaseTrace.Mark("options");
@@ -268,6 +260,16 @@ public sealed class ScionHost(string root)
         }
 
         return ok ? 0 : 1;
+    }
+
+    private void WarmUp()
+    {
+        Caching.ManifestReader.WarmUp();
+        PhaseTrace.Mark("(warm-up) cache reader ready");
+        RunRecordJson.Write(Stream.Null, WarmUpRun.Record());
+        PhaseTrace.Mark("(warm-up) run record writer ready");
+        reports?.Prepare();
+        PhaseTrace.Mark("(warm-up) report template ready");
     }
 
     private string CacheRoot(ScionOptions options) =>
