@@ -53,8 +53,7 @@ public sealed class HtmlReportWriter(string templatesFolder) : IReportWriter
 
     private static string Render(Template template, ReportModel model)
     {
-        var script = new ScriptObject();
-        script.Import(model);
+        var script = ReportScript.From(model);
         var context = new TemplateContext(new LazyBuiltins()) { StrictVariables = true };
         context.PushGlobal(script);
         return template.Render(context);

@@ -91,7 +91,7 @@ public sealed class HtmlReportTests : IDisposable
         Assert.Equal(0, await host.RunAsync(args));
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !Directory.Exists(Path.Combine(dir.FullName, "reports", "templates")))
