@@ -16,7 +16,7 @@ namespace Scion.Execution;
 public sealed class Scheduler(TaskGraph graph, CacheStore store, ParameterValues parameters, IExecutor executor, IRunConsole console, RunSettings settings)
 {
     private readonly Dictionary<string, TaskResult> results = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Dictionary<Artifact, (string Path, string Hash)>> available = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Dictionary<Artifact, ProducedArtifact>> available = new(StringComparer.Ordinal);
     private readonly HashSet<string> blocked = new(StringComparer.Ordinal);
 
     public async Task<IReadOnlyList<TaskResult>> RunAsync(IReadOnlyList<TaskDefinition> plan, CancellationToken cancel)
@@ -217,7 +217,7 @@ public sealed class Scheduler(TaskGraph graph, CacheStore store, ParameterValues
             if (staging is null)
             {
                 var records = definition.Outputs.Select(o => Describe(Path.Combine(scope.OutputsFolder!, o.RelativePath), o)).ToList();
-                available[task.Name] = records.ToDictionary(r => definition.Outputs.First(o => o.Name == r.Name), r => (Path.Combine(scope.OutputsFolder!, r.RelativePath), r.Hash));
+                available[task.Name] = records.ToDictionary(r => definition.Outputs.First(o => o.Name == r.Name), r => new ProducedArtifact(Path.Combine(scope.OutputsFolder!, r.RelativePath), r.Hash));
                 result = new TaskResult(task.Name, task.Pipeline.Name, TaskStatus.Executed, watch.Elapsed, "", signature.Key, inputHashes, records, scope.Metrics, reasons);
             }
             else
@@ -282,7 +282,7 @@ public sealed class Scheduler(TaskGraph graph, CacheStore store, ParameterValues
     private void Publish(TaskDefinition task, CacheEntry entry)
     {
         var byName = task.Task.Outputs.ToDictionary(o => o.Name);
-        available[task.Name] = entry.Outputs.ToDictionary(o => byName[o.Name], o => (entry.PathOf(o.Name), o.Hash));
+        available[task.Name] = entry.Outputs.ToDictionary(o => byName[o.Name], o => new ProducedArtifact(entry.PathOf(o.Name), o.Hash));
     }
 
     private static OutputRecord Describe(string path, Artifact artifact)

@@ -154,19 +154,20 @@ public sealed class TaskGraph
     {
         var state = new Dictionary<string, int>(StringComparer.Ordinal); // 1 = on the path, 2 = finished
         var path = new List<string>();
+        int State(string name) => state.TryGetValue(name, out int s) ? s : 0;
         bool Visit(string name)
         {
             state[name] = 1;
             path.Add(name);
             foreach (string dep in dependencies[name])
             {
-                if (state.GetValueOrDefault(dep) == 1)
+                if (State(dep) == 1)
                 {
                     var cycle = path.Skip(path.IndexOf(dep)).Append(dep);
                     throw new GraphException("The task graph has a cycle: " + string.Join(" -> ", cycle) + " (each depends on the next).");
                 }
 
-                if (state.GetValueOrDefault(dep) == 0)
+                if (State(dep) == 0)
                 {
                     Visit(dep);
                 }
@@ -179,7 +180,7 @@ public sealed class TaskGraph
 
         foreach (string name in tasks.Keys.Order(StringComparer.Ordinal))
         {
-            if (state.GetValueOrDefault(name) == 0)
+            if (State(name) == 0)
             {
                 Visit(name);
             }
