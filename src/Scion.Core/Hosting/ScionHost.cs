@@ -112,9 +112,10 @@ public sealed class ScionHost(string root)
 
         if (!options.DryRun && !options.Tree && !options.Description && options.Targets.Count > 0)
         {
-            // While the graph is built and tasks are checked, the second core loads, in the order they are needed,
-            // the code of cache lookups, of the run record and of the report. One thread for all three: the
-            // runtime's loader locks serialise much of this work anyway, and a third busy thread only adds contention.
+            // While the graph is built and tasks are checked, the second core loads the code of cache lookups, of
+            // the report and of the run record. One thread for all three: the runtime's loader locks serialise much
+            // of this work anyway, and a third busy thread only adds contention. The report comes before the
+            // record: it is the longer part, and a late report template makes the main thread wait.
             _ = Task.Run(WarmUp);
         }
 
@@ -266,10 +267,10 @@ public sealed class ScionHost(string root)
     {
         Caching.ManifestReader.WarmUp();
         PhaseTrace.Mark("(warm-up) cache reader ready");
-        RunRecordJson.Write(Stream.Null, WarmUpRun.Record());
-        PhaseTrace.Mark("(warm-up) run record writer ready");
         reports?.Prepare();
         PhaseTrace.Mark("(warm-up) report template ready");
+        RunRecordJson.Write(Stream.Null, WarmUpRun.Record());
+        PhaseTrace.Mark("(warm-up) run record writer ready");
     }
 
     private string CacheRoot(ScionOptions options) =>
