@@ -38,5 +38,7 @@ if (Test-NeedsBuild) {
 $env:SCION_ROOT = $root
 # W^X double-maps generated code and slows a cached rerun by ~30 ms; off unless the caller chose (see build.sh).
 if (-not $env:DOTNET_EnableWriteXorExecute) { $env:DOTNET_EnableWriteXorExecute = '0' }
+# A 64 MB gen-0 budget for allocation-heavy table reads (see build.sh).
+if (-not $env:DOTNET_GCgen0size) { $env:DOTNET_GCgen0size = '0x4000000' }
 & dotnet (Join-Path $out 'scion.dll') @args
 exit $LASTEXITCODE
