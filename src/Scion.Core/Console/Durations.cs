@@ -15,7 +15,7 @@ public static class Durations
         : span.Humanize(2, minUnit: Humanizer.TimeUnit.Second);
 
     /// <summary>The largest binary unit the size fills at least once, one decimal at most: "1.5 KB", "4.7 GB".
-    /// The same text as Humanizer's <c>Bytes().Humanize("0.#")</c> (tested against it), written here because
+    /// The same text as Humanizer's <c>Bytes().Humanize("0.#")</c> (tested against it; zero is "0 B", not its "0 b"), written here because
     /// Humanizer's first call costs ~25 ms of start-up, a tenth of a fully cached rerun whose report lists sizes.</summary>
     public static string Size(long bytes)
     {
