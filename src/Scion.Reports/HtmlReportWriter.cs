@@ -54,7 +54,9 @@ public sealed class HtmlReportWriter(string templatesFolder) : IReportWriter
     private static string Render(Template template, ReportModel model)
     {
         var script = ReportScript.From(model);
-        var context = new TemplateContext(new LazyBuiltins()) { StrictVariables = true };
+        // No output or loop limits: Scriban's defaults (1 M characters, 1,000 iterations) guard against untrusted templates,
+        // but a report is the run's own data, and one inline sample grid or a sweep's metrics can pass them.
+        var context = new TemplateContext(new LazyBuiltins()) { StrictVariables = true, LimitToString = 0, LoopLimit = 0 };
         context.PushGlobal(script);
         return template.Render(context);
     }

@@ -53,6 +53,28 @@ public sealed class HtmlReportTests : IDisposable
     }
 
     [Fact]
+    public async Task A_report_over_a_megabyte_with_over_a_thousand_rows_is_written_whole()
+    {
+        // Scriban's defaults cut output at 1 M characters and loops at 1,000 iterations; a report is made of the
+        // run's own data, so neither limit applies (a sample grid PNG alone can pass the first).
+        string entry = Path.Combine(root, "entry");
+        Directory.CreateDirectory(Path.Combine(entry, "outputs"));
+        File.WriteAllText(Path.Combine(entry, "outputs", "big.svg"), "<svg id=\"big\">" + new string('x', 1_500_000) + "</svg>");
+        var outputs = new[] { new Scion.Caching.OutputRecord("big.svg", Scion.Artifacts.ArtifactKind.File, "big.svg", "h", 1, []) };
+        var metrics = Enumerable.Range(0, 1200).Select(i => new Scion.Caching.MetricRecord($"m{i:0000}", i, "")).ToList();
+        var task = new Scion.Running.TaskRecord("Evaluate", "Test", "", [], "Executed", 1, "", new string('a', 32), new Dictionary<string, string>(), outputs, metrics, [], entry);
+        var run = new Scion.Running.RunRecord("run-1", ["Evaluate"], ["Test"], DateTimeOffset.UnixEpoch, 1, "", "cpu", null, true,
+            [new Scion.Running.ParameterRecord("p.last", "1", "default", "")], [task]);
+        var writer = new HtmlReportWriter(Path.Combine(RepositoryRoot(), "reports", "templates"));
+        await writer.WriteAsync(run, [], Path.Combine(root, "reports", "out"), CancellationToken.None);
+        string html = File.ReadAllText(Path.Combine(root, "reports", "out", "Test", "run-1", "index.html"));
+        Assert.Contains(new string('x', 1_500_000) + "</svg>", html);
+        Assert.Contains(">m1199<", html);
+        Assert.Contains("p.last", html);
+        Assert.EndsWith("</html>", html.TrimEnd());
+    }
+
+    [Fact]
     public void The_graph_svg_colours_each_task_by_status()
     {
         var tasks = new[]
