@@ -24,9 +24,9 @@ public static class GraphSvg
             if (!depth.TryGetValue(name, out int d))
             {
                 d = 0;
-                foreach (string dep in byName[name].DependsOn)
+                foreach (string dep in byName[name].DependsOn.Where(byName.ContainsKey))
                 {
-                    d = byName.ContainsKey(dep) ? Math.Max(d, Depth(dep) + 1) : d;
+                    d = Math.Max(d, Depth(dep) + 1);
                 }
 
                 depth[name] = d;
