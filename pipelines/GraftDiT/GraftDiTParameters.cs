@@ -31,12 +31,18 @@ public static class GraftDiTParameters
     public static readonly Parameter<double> TeacherMinSnr = Parameter.Double("teacher.min_snr",
         "Min-SNR-γ weighting of the teacher's noise loss (Hang et al. 2023); 0 = unweighted, as DiT trains", min: 0, max: 1000);
 
+    public static readonly Parameter<string> TeacherPrediction = Parameter.Choice("teacher.prediction",
+        "What the embedded teacher predicts: 'v' (velocity; learns a small teacher's layout far sooner) or 'epsilon' (the noise, as DiT)", "v", "epsilon");
+
     public static readonly Parameter<int> TeacherSeed = Parameter.Int("teacher.seed", "Seed of teacher initialisation and batches", min: 0);
 
     public static readonly Parameter<string> Checkpoint = Parameter.OptionalFile("dit.checkpoint",
         "A DiT state dict (.pt from torch.save, plain or under \"ema\", or .safetensors); empty = pretrain the embedded teacher");
 
     public static readonly Parameter<int> Heads = Parameter.Int("dit.heads", "Attention heads of the checkpoint; 0 = from the named size of its width", min: 0, max: 1024);
+
+    public static readonly Parameter<string> CheckpointPrediction = Parameter.Choice("dit.prediction",
+        "What dit.checkpoint predicts: 'epsilon' (official DiT checkpoints) or 'v'", "epsilon", "v");
 
     public static readonly Parameter<string> VaeDecoder = Parameter.OptionalFile("dit.vae_decoder",
         "ONNX decoder of the VAE (latents [B,4,h,w] -> images [B,3,8h,8w]) for a latent DiT such as DiT-XL/2; empty for pixel-space DiTs");

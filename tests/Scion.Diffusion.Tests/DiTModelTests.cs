@@ -53,6 +53,20 @@ public sealed class DiTModelTests
         }
     }
 
+    public sealed class Configuration
+    {
+        [Fact]
+        public void The_prediction_target_travels_in_the_config_json_and_old_json_means_epsilon()
+        {
+            var config = DiTConfig.Named("DiT-N/4", 32, 3, 10) with { Target = Scion.Diffusion.Diffusion.PredictionTarget.Velocity };
+            string json = System.Text.Json.JsonSerializer.Serialize(config);
+            Assert.Contains("\"Target\":\"Velocity\"", json, StringComparison.Ordinal);
+            Assert.Equal(config, System.Text.Json.JsonSerializer.Deserialize<DiTConfig>(json));
+            string old = json.Replace(",\"Target\":\"Velocity\"", "", StringComparison.Ordinal);
+            Assert.Equal(config with { Target = Scion.Diffusion.Diffusion.PredictionTarget.Epsilon }, System.Text.Json.JsonSerializer.Deserialize<DiTConfig>(old));
+        }
+    }
+
     public sealed class Initialisation
     {
         [Fact]

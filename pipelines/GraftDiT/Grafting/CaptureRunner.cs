@@ -17,7 +17,7 @@ public static class CaptureRunner
         int samples = context.Get(G.DistillSamples);
         Directory.CreateDirectory(folder);
         using var progress = context.Progress("capturing activations", samples);
-        foreach (var (layer, activations) in ActivationCapture.Run(teacher, GaussianDiffusion.Create(), images, labels, plan, samples,
+        foreach (var (layer, activations) in ActivationCapture.Run(teacher, GaussianDiffusion.For(teacher.Config), images, labels, plan, samples,
             context.Get(G.DistillSeed), progress: done => progress.Report(done)))
         {
             StateDictFile.WriteSafetensors(Path.Combine(folder, LayerActivations.FileName(layer)), activations.ToState());

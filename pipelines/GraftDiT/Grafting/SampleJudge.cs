@@ -29,7 +29,7 @@ public static class SampleJudge
 
         int steps = context.Get(P.SampleSteps);
         using var progress = context.Progress($"sampling {what}", steps);
-        var sampler = new Sampler(model, GaussianDiffusion.Create())
+        var sampler = new Sampler(model, GaussianDiffusion.For(config))
         {
             Steps = steps,
             Kind = context.Get(P.Sampler) == "ddim" ? SamplerKind.Ddim : SamplerKind.Ddpm,

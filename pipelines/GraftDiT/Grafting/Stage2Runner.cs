@@ -20,7 +20,7 @@ public static class Stage2Runner
         using var subsetLabels = labels.index_select(0, pick);
         context.Log.Information($"Stage 2: {plan.Describe()}, {steps} steps of {batch} on a fixed {subset} of {images.shape[0]} images");
         using var progress = context.Progress("finetuning hybrid", steps);
-        var trainer = new DiffusionTrainer(config, GaussianDiffusion.Create())
+        var trainer = new DiffusionTrainer(config, GaussianDiffusion.For(config))
         {
             Architecture = () => plan.BuildHybrid(config),
             OnStep = (step, loss) => progress.Report(step, $"loss {loss:0.0000}"),

@@ -1,5 +1,6 @@
 using Scion.Artifacts;
 using Scion.Diffusion.Checkpoints;
+using Scion.Diffusion.Diffusion;
 using Scion.Parameters;
 using Scion.Tasks;
 using P = Scion.Pipelines.GraftDiT.GraftDiTParameters;
@@ -14,7 +15,7 @@ public sealed class FetchDiT : PipelineTask<GraftDiTContext>
     public static readonly Artifact Weights = Artifact.Tensors("dit");
     public static readonly Artifact Config = Artifact.File("dit.json");
 
-    public override IEnumerable<IParameter> Reads => [P.Checkpoint, P.Heads];
+    public override IEnumerable<IParameter> Reads => [P.Checkpoint, P.Heads, P.CheckpointPrediction];
 
     public override IEnumerable<Artifact> OptionalInputs => [PretrainTeacher.Weights, PretrainTeacher.Config];
 
@@ -26,7 +27,9 @@ public sealed class FetchDiT : PipelineTask<GraftDiTContext>
         int heads = context.Get(P.Heads);
         string source = checkpoint.Length > 0 ? checkpoint : context.InputPath(PretrainTeacher.Weights);
         var state = StateDictFile.Read(source);
-        var config = checkpoint.Length > 0 ? DiTCheckpoint.InferConfig(state, heads > 0 ? heads : null) : context.ReadConfig(PretrainTeacher.Config);
+        var config = checkpoint.Length > 0
+            ? DiTCheckpoint.InferConfig(state, heads > 0 ? heads : null) with { Target = PredictionTargets.Parse(context.Get(P.CheckpointPrediction)) }
+            : context.ReadConfig(PretrainTeacher.Config);
         using var model = new Scion.Diffusion.Models.DiT(config);
         StrictLoader.Load(model, state, source); // the published weights are exactly a loadable DiT
         StateDictFile.WriteSafetensors(context.OutputPath(Weights), model.state_dict());

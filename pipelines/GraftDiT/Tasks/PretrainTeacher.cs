@@ -22,7 +22,7 @@ public sealed class PretrainTeacher : PipelineTask<GraftDiTContext>
     public static readonly Artifact LossChart = Artifact.File("loss.svg");
 
     public override IEnumerable<IParameter> Reads =>
-        [P.Checkpoint, P.ImageSize, P.TeacherConfig, P.TeacherSteps, P.TeacherBatch, P.TeacherLearningRate, P.TeacherWarmup, P.TeacherEma, P.TeacherSeed, P.TeacherMinSnr];
+        [P.Checkpoint, P.ImageSize, P.TeacherConfig, P.TeacherSteps, P.TeacherBatch, P.TeacherLearningRate, P.TeacherWarmup, P.TeacherEma, P.TeacherSeed, P.TeacherMinSnr, P.TeacherPrediction];
 
     public override IEnumerable<Artifact> Inputs => [PrepareData.Train];
 
@@ -36,10 +36,11 @@ public sealed class PretrainTeacher : PipelineTask<GraftDiTContext>
         int size = context.Get(P.ImageSize), steps = context.Get(P.TeacherSteps), batch = context.Get(P.TeacherBatch);
         var (images, labels) = context.ReadImages(PrepareData.Train, size);
         int classes = (int)labels.max().item<long>() + 1;
-        var config = DiTConfig.Named(context.Get(P.TeacherConfig), size, inChannels: 3, numClasses: classes);
+        var config = DiTConfig.Named(context.Get(P.TeacherConfig), size, inChannels: 3, numClasses: classes)
+            with { Target = PredictionTargets.Parse(context.Get(P.TeacherPrediction)) };
         using var progress = context.Progress("training teacher", steps);
         var watch = Stopwatch.StartNew();
-        var trainer = new DiffusionTrainer(config, GaussianDiffusion.Create())
+        var trainer = new DiffusionTrainer(config, GaussianDiffusion.For(config))
         {
             OnStep = (step, loss) => progress.Report(step, $"loss {loss:0.0000}"),
         };

@@ -1,3 +1,4 @@
+using Scion.Diffusion.Models;
 using static TorchSharp.torch;
 
 namespace Scion.Diffusion.Diffusion;
@@ -5,15 +6,17 @@ namespace Scion.Diffusion.Diffusion;
 /// <summary>
 /// Gaussian diffusion as in DiT (improved-diffusion): epsilon prediction, learned-range variance, loss = noise MSE
 /// + variational bound term. A respaced process (fewer sampling steps) keeps the original timestep numbers in
-/// <see cref="TimestepMap"/>, which is what the model sees.
+/// <see cref="TimestepMap"/>, which is what the model sees. With <see cref="PredictionTarget.Velocity"/> the model
+/// predicts v instead of ε; everything downstream of the output (variance, x₀, samplers, guidance) sees the ε it implies.
 /// </summary>
 public sealed class GaussianDiffusion
 {
-    private GaussianDiffusion(double[] betas, int[] timestepMap, bool learnSigma)
+    private GaussianDiffusion(double[] betas, int[] timestepMap, bool learnSigma, PredictionTarget target)
     {
         Betas = betas;
         TimestepMap = timestepMap;
         LearnSigma = learnSigma;
+        Target = target;
         int n = betas.Length;
         AlphasCumprod = new double[n];
         double product = 1;
@@ -47,15 +50,20 @@ public sealed class GaussianDiffusion
     private readonly double[] logBetas;
     private readonly double[] logFixedLargeVariance;
 
-    /// <summary>The DiT training process: 1000 steps, linear betas, learned sigma.</summary>
-    public static GaussianDiffusion Create(int steps = 1000, bool learnSigma = true) =>
-        new(NoiseSchedule.LinearBetas(steps), Enumerable.Range(0, steps).ToArray(), learnSigma);
+    /// <summary>The DiT training process: 1000 steps, linear betas, learned sigma, ε prediction unless told.</summary>
+    public static GaussianDiffusion Create(int steps = 1000, bool learnSigma = true, PredictionTarget target = PredictionTarget.Epsilon) =>
+        new(NoiseSchedule.LinearBetas(steps), Enumerable.Range(0, steps).ToArray(), learnSigma, target);
+
+    /// <summary>The training process of a DiT of <paramref name="config"/>: its learned sigma and prediction target.</summary>
+    public static GaussianDiffusion For(DiTConfig config) => Create(learnSigma: config.LearnSigma, target: config.Target);
 
     public double[] Betas { get; }
 
     public int[] TimestepMap { get; }
 
     public bool LearnSigma { get; }
+
+    public PredictionTarget Target { get; }
 
     public int Steps => Betas.Length;
 
@@ -85,7 +93,7 @@ public sealed class GaussianDiffusion
             last = ac;
         }
 
-        return new GaussianDiffusion(betas, kept.Select(k => TimestepMap[k]).ToArray(), LearnSigma);
+        return new GaussianDiffusion(betas, kept.Select(k => TimestepMap[k]).ToArray(), LearnSigma, Target);
     }
 
     /// <summary>x_t = √ᾱ_t · x_0 + √(1 − ᾱ_t) · noise.</summary>
@@ -107,14 +115,14 @@ public sealed class GaussianDiffusion
     }
 
     /// <summary>
-    /// p(x_{t−1} | x_t) from a model output: epsilon in the first C channels and, with learned sigma, the variance
+    /// p(x_{t−1} | x_t) from a model output: ε (or v) in the first C channels and, with learned sigma, the variance
     /// interpolation v ∈ [−1, 1] between the posterior's and β_t's log-variance in the rest.
     /// </summary>
     public Prediction PMeanVariance(Tensor modelOutput, Tensor xt, Tensor t, bool clipDenoised)
     {
         using var scope = NewDisposeScope();
         long c = xt.shape[1];
-        var eps = modelOutput[.., ..(int)c];
+        var eps = EpsFromOutput(modelOutput[.., ..(int)c], xt, t);
         Tensor logVar;
         if (LearnSigma)
         {
@@ -147,8 +155,8 @@ public sealed class GaussianDiffusion
         return ((a * xt - x0) / b).MoveToOuterDisposeScope();
     }
 
-    /// <summary>Per-sample training loss (official <c>training_losses</c>, MSE type): ‖ε − ε̂‖² averaged over pixels,
-    /// plus, with learned sigma, the variational bound in bits per dimension with the mean's gradient stopped.</summary>
+    /// <summary>Per-sample training loss (official <c>training_losses</c>, MSE type): ‖ε − ε̂‖² (or ‖v − v̂‖²) averaged
+    /// over pixels, plus, with learned sigma, the variational bound in bits per dimension with the mean's gradient stopped.</summary>
     public LossTerms TrainingLosses(Func<Tensor, Tensor, Tensor> model, Tensor x0, Tensor t, Tensor noise)
     {
         using var scope = NewDisposeScope();
@@ -156,7 +164,8 @@ public sealed class GaussianDiffusion
         var output = model(xt, MapTimesteps(t));
         long c = x0.shape[1];
         var eps = output[.., ..(int)c];
-        var mse = (noise - eps).square().mean([1, 2, 3]);
+        var target = Target == PredictionTarget.Velocity ? Velocity(x0, t, noise) : noise;
+        var mse = (target - eps).square().mean([1, 2, 3]);
         var vb = zeros_like(mse);
         if (LearnSigma)
         {
@@ -168,9 +177,10 @@ public sealed class GaussianDiffusion
     }
 
     /// <summary>
-    /// Min-SNR-γ loss weights for ε-prediction (Hang et al., 2023): <c>min(SNR_t, γ) / SNR_t</c> with
-    /// <c>SNR_t = ᾱ_t / (1 − ᾱ_t)</c>. Steps noisier than SNR γ keep weight 1; the nearly clean ones, whose noise
-    /// error is large but says little about the image, weigh less. One weight per step, indexed by t.
+    /// Min-SNR-γ loss weights (Hang et al., 2023), <c>SNR_t = ᾱ_t / (1 − ᾱ_t)</c>: for ε-prediction
+    /// <c>min(SNR_t, γ) / SNR_t</c>, for v-prediction <c>min(SNR_t, γ) / (SNR_t + 1)</c> — both weigh the x₀ error by
+    /// min(SNR_t, γ). Steps noisier than SNR γ keep their weight; the nearly clean ones, whose error says little about
+    /// the image, weigh less. One weight per step, indexed by t.
     /// </summary>
     public double[] MinSnrWeights(double gamma)
     {
@@ -179,8 +189,21 @@ public sealed class GaussianDiffusion
             throw new ArgumentOutOfRangeException(nameof(gamma), gamma, "Min-SNR γ must be positive.");
         }
 
-        return AlphasCumprod.Select(a => Math.Min(a / (1 - a), gamma) / (a / (1 - a))).ToArray();
+        return AlphasCumprod.Select(a => a / (1 - a))
+            .Select(snr => Math.Min(snr, gamma) / (Target == PredictionTarget.Velocity ? snr + 1 : snr)).ToArray();
     }
+
+    /// <summary>v = √ᾱ_t · ε − √(1 − ᾱ_t) · x₀, the target of v-prediction.</summary>
+    public Tensor Velocity(Tensor x0, Tensor t, Tensor noise)
+    {
+        using var scope = NewDisposeScope();
+        return (Extract(sqrtAlphasCumprod, t, x0) * noise - Extract(sqrtOneMinusAlphasCumprod, t, x0) * x0).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>The ε a model output implies: itself for ε-prediction, √ᾱ_t · v + √(1 − ᾱ_t) · x_t for v-prediction.</summary>
+    private Tensor EpsFromOutput(Tensor output, Tensor xt, Tensor t) => Target == PredictionTarget.Velocity
+        ? Extract(sqrtAlphasCumprod, t, xt) * output + Extract(sqrtOneMinusAlphasCumprod, t, xt) * xt
+        : output;
 
     /// <summary>KL(q(x_{t−1}|x_t,x_0) ‖ p(x_{t−1}|x_t)) in bits per dimension, and the decoder NLL at t = 0.</summary>
     public Tensor VariationalBound(Tensor modelOutput, Tensor x0, Tensor xt, Tensor t)

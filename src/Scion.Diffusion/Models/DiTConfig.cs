@@ -1,10 +1,12 @@
 using System.Text.RegularExpressions;
+using Scion.Diffusion.Diffusion;
 
 namespace Scion.Diffusion.Models;
 
 /// <summary>
 /// The shape of a DiT. The paper's configurations are named <c>DiT-{S,B,L,XL}/{2,4,8}</c>; the CPU-sized
 /// ones used by the embedded default are <c>DiT-T/{2,4,8}</c> (tiny) and <c>DiT-N/{2,4,8}</c> (narrow).
+/// <see cref="Target"/> is what the trained weights predict (ε for official checkpoints), so it travels with them.
 /// </summary>
 public sealed partial record DiTConfig(
     int Depth,
@@ -16,7 +18,8 @@ public sealed partial record DiTConfig(
     int NumClasses = 1000,
     bool LearnSigma = true,
     double MlpRatio = 4.0,
-    double ClassDropout = 0.1)
+    double ClassDropout = 0.1,
+    PredictionTarget Target = PredictionTarget.Epsilon)
 {
     public int GridSize => InputSize / Patch;
 
