@@ -101,17 +101,17 @@ public sealed class DiffusionTests
         [Fact]
         public void V_prediction_weights_the_x0_error_like_eps_prediction_min_snr()
         {
-            var eps = GaussianDiffusion.Create().MinSnrWeights(5);
+            var d = GaussianDiffusion.Create();
+            var eps = d.MinSnrWeights(5);
             var v = GaussianDiffusion.Create(target: PredictionTarget.Velocity).MinSnrWeights(5);
-            // SNR(t=0) = 9999: 5 / (9999 + 1); at t = 999, SNR = ᾱ / (1 − ᾱ) ≈ 4.04e-5 < 5: SNR / (SNR + 1)
+            double Snr(int t) => d.AlphasCumprod[t] / (1 - d.AlphasCumprod[t]);
+            // SNR(t=0) = 9999: 5 / (9999 + 1); at t = 999, SNR ≈ 4.04e-5 < 5: SNR / (SNR + 1)
             Assert.Equal(5.0 / 10000.0, v[0], 9);
-            double snr = GaussianDiffusion.Create().AlphasCumprod[999] / (1 - GaussianDiffusion.Create().AlphasCumprod[999]);
-            Assert.Equal(snr / (snr + 1), v[999], 12);
+            Assert.Equal(Snr(999) / (Snr(999) + 1), v[999], 12);
             // ‖v − v̂‖² = (1 + SNR)‖x₀ − x̂₀‖² and ‖ε − ε̂‖² = SNR‖x₀ − x̂₀‖²: the same min(SNR, γ) weight on x₀ either way
             for (int t = 0; t < 1000; t += 111)
             {
-                double s = GaussianDiffusion.Create().AlphasCumprod[t] / (1 - GaussianDiffusion.Create().AlphasCumprod[t]);
-                Assert.Equal(eps[t] * s, v[t] * (1 + s), 9);
+                Assert.Equal(eps[t] * Snr(t), v[t] * (1 + Snr(t)), 9);
             }
         }
 

@@ -163,13 +163,13 @@ public sealed class GaussianDiffusion
         var xt = QSample(x0, t, noise);
         var output = model(xt, MapTimesteps(t));
         long c = x0.shape[1];
-        var eps = output[.., ..(int)c];
+        var predicted = output[.., ..(int)c]; // ε̂ or v̂
         var target = Target == PredictionTarget.Velocity ? Velocity(x0, t, noise) : noise;
-        var mse = (target - eps).square().mean([1, 2, 3]);
+        var mse = (target - predicted).square().mean([1, 2, 3]);
         var vb = zeros_like(mse);
         if (LearnSigma)
         {
-            var frozen = cat([eps.detach(), output[.., (int)c..]], 1);
+            var frozen = cat([predicted.detach(), output[.., (int)c..]], 1);
             vb = VariationalBound(frozen, x0, xt, t) * (Steps / 1000.0);
         }
 
