@@ -25,9 +25,10 @@ public sealed class TrainClassifier : PipelineTask<GraftDiTContext>
         int size = context.Get(P.ImageSize), steps = context.Get(P.ClassifierSteps);
         var (images, labels) = context.ReadImages(PrepareData.Train, size);
         var (heldImages, heldLabels) = context.ReadImages(PrepareData.Heldout, size);
-        using var classifier = new ShapeClassifier((int)labels.max().item<long>() + 1);
+        const long seed = 7;
+        using var classifier = new ShapeClassifier((int)labels.max().item<long>() + 1, seed);
         using var progress = context.Progress("training classifier", steps);
-        classifier.Fit(images, labels, steps, batch: 128, lr: 2e-3, seed: 7, onStep: s => progress.Report(s));
+        classifier.Fit(images, labels, steps, batch: 128, lr: 2e-3, seed, onStep: s => progress.Report(s));
         context.Metric("heldout_accuracy", classifier.Accuracy(heldImages, heldLabels));
         StateDictFile.WriteSafetensors(context.OutputPath(Weights), classifier.state_dict());
     }

@@ -13,8 +13,15 @@ public sealed class ShapeClassifier : nn.Module<Tensor, Tensor>
     private readonly Sequential features;
     private readonly Linear head;
 
-    public ShapeClassifier(int classes) : base(nameof(ShapeClassifier))
+    /// <summary>A new classifier; with a <paramref name="seed"/> its initial weights come from that seed and not from
+    /// whatever used the global generator before (in a pipeline: the tasks that happened to run first in the process).</summary>
+    public ShapeClassifier(int classes, long? seed = null) : base(nameof(ShapeClassifier))
     {
+        if (seed is long s)
+        {
+            manual_seed(s);
+        }
+
         features = nn.Sequential(
             nn.Conv2d(3, 16, 3, padding: 1), nn.ReLU(), nn.MaxPool2d(2),
             nn.Conv2d(16, 32, 3, padding: 1), nn.ReLU(), nn.MaxPool2d(2),
