@@ -56,7 +56,7 @@ public sealed class DiTBenchmark(DevContext context)
     {
         var rows = Scion.Diffusion.Data.ShapesDataset.Generate(0, 0, batch * 2).ToList();
         var (images, labels, _) = Scion.Diffusion.Data.ImageTensors.Decode(rows, config.InputSize);
-        var trainer = new DiffusionTrainer(config, GaussianDiffusion.Create());
+        var trainer = new DiffusionTrainer(config, GaussianDiffusion.For(config));
         trainer.Train(images, labels, new TrainOptions(1, batch, 1e-4)).Ema.Dispose(); // warm-up
         var watch = Stopwatch.StartNew();
         trainer.Train(images, labels, new TrainOptions(steps, batch, 1e-4)).Ema.Dispose();

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Scion.Diffusion.Diffusion;
 using Scion.Diffusion.Models;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -58,12 +60,12 @@ public sealed class DiTModelTests
         [Fact]
         public void The_prediction_target_travels_in_the_config_json_and_old_json_means_epsilon()
         {
-            var config = DiTConfig.Named("DiT-N/4", 32, 3, 10) with { Target = Scion.Diffusion.Diffusion.PredictionTarget.Velocity };
-            string json = System.Text.Json.JsonSerializer.Serialize(config);
+            var config = DiTConfig.Named("DiT-N/4", 32, 3, 10) with { Target = PredictionTarget.Velocity };
+            string json = JsonSerializer.Serialize(config);
             Assert.Contains("\"Target\":\"Velocity\"", json, StringComparison.Ordinal);
-            Assert.Equal(config, System.Text.Json.JsonSerializer.Deserialize<DiTConfig>(json));
+            Assert.Equal(config, JsonSerializer.Deserialize<DiTConfig>(json));
             string old = json.Replace(",\"Target\":\"Velocity\"", "", StringComparison.Ordinal);
-            Assert.Equal(config with { Target = Scion.Diffusion.Diffusion.PredictionTarget.Epsilon }, System.Text.Json.JsonSerializer.Deserialize<DiTConfig>(old));
+            Assert.Equal(config with { Target = PredictionTarget.Epsilon }, JsonSerializer.Deserialize<DiTConfig>(old));
         }
     }
 
