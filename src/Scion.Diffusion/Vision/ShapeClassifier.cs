@@ -13,15 +13,10 @@ public sealed class ShapeClassifier : nn.Module<Tensor, Tensor>
     private readonly Sequential features;
     private readonly Linear head;
 
-    /// <summary>A new classifier; with a <paramref name="seed"/> its initial weights come from that seed and not from
-    /// whatever used the global generator before (in a pipeline: the tasks that happened to run first in the process).</summary>
+    /// <summary>A new classifier; with a <paramref name="seed"/> its initial weights are drawn from a generator of that
+    /// seed, not from the global one, whose state depends on what else ran (or runs alongside) in the process.</summary>
     public ShapeClassifier(int classes, long? seed = null) : base(nameof(ShapeClassifier))
     {
-        if (seed is long s)
-        {
-            manual_seed(s);
-        }
-
         features = nn.Sequential(
             nn.Conv2d(3, 16, 3, padding: 1), nn.ReLU(), nn.MaxPool2d(2),
             nn.Conv2d(16, 32, 3, padding: 1), nn.ReLU(), nn.MaxPool2d(2),
@@ -29,6 +24,24 @@ public sealed class ShapeClassifier : nn.Module<Tensor, Tensor>
             nn.AdaptiveAvgPool2d(1), nn.Flatten());
         head = nn.Linear(64, classes);
         RegisterComponents();
+        if (seed is long s)
+        {
+            Reinitialise(new Generator((ulong)s));
+        }
+    }
+
+    /// <summary>PyTorch's default initialisation of convolutions and linear layers, weights and biases alike
+    /// U(−1/√fan_in, 1/√fan_in) (kaiming_uniform with a = √5), drawn from <paramref name="generator"/>.</summary>
+    private void Reinitialise(Generator generator)
+    {
+        using var noGrad = no_grad();
+        var parameters = named_parameters().ToDictionary(p => p.name, p => p.parameter, StringComparer.Ordinal);
+        foreach (var (name, p) in parameters)
+        {
+            var weight = name.EndsWith(".bias", StringComparison.Ordinal) ? parameters[name[..^5] + ".weight"] : p;
+            double bound = 1 / Math.Sqrt(weight.numel() / weight.shape[0]);
+            p.uniform_(-bound, bound, generator);
+        }
     }
 
     public const int FeatureSize = 64;
