@@ -45,7 +45,7 @@ public sealed class DiffusionTrainer(DiTConfig config, GaussianDiffusion diffusi
         for (int step = 1; step <= options.Steps; step++)
         {
             using var scope = NewDisposeScope();
-            double lr = options.WarmupSteps > 0 ? options.LearningRate * Math.Min(1.0, step / (double)options.WarmupSteps) : options.LearningRate;
+            double lr = LearningRateSchedule.At(step, options);
             foreach (var group in optimizer.ParamGroups)
             {
                 group.LearningRate = lr;

@@ -1,7 +1,8 @@
 namespace Scion.Diffusion.Training;
 
-/// <summary>How a model is trained: AdamW with linear warm-up, EMA of the weights, a step budget, a seed, and
-/// optionally Min-SNR-γ weighting of the noise loss (<see cref="MinSnrGamma"/>; 0 = the DiT recipe, unweighted).</summary>
+/// <summary>How a model is trained: AdamW with linear warm-up and then a constant or cosine learning rate
+/// (<see cref="Decay"/>), EMA of the weights, a step budget, a seed, and optionally Min-SNR-γ weighting of the noise
+/// loss (<see cref="MinSnrGamma"/>; 0 = the DiT recipe, unweighted).</summary>
 public sealed record TrainOptions(
     int Steps,
     int BatchSize,
@@ -10,4 +11,5 @@ public sealed record TrainOptions(
     int WarmupSteps = 0,
     double WeightDecay = 0,
     long Seed = 0,
-    double MinSnrGamma = 0);
+    double MinSnrGamma = 0,
+    LearningRateDecay Decay = LearningRateDecay.Constant);
