@@ -18,6 +18,9 @@ public static class GraftDiTParameters
 
     public static readonly Parameter<string> TeacherConfig = Parameter.String("teacher.config", "DiT configuration of the embedded teacher (DiT-N/4, DiT-T/4, DiT-S/2, ...)", allowEmpty: false);
 
+    public static readonly Parameter<int> TeacherDepth = Parameter.Int("teacher.depth",
+        "Blocks of the embedded teacher; 0 = the depth of teacher.config", min: 0, max: 1000);
+
     public static readonly Parameter<int> TeacherSteps = Parameter.Int("teacher.steps", "Training steps of the embedded teacher", min: 1, max: 10_000_000);
 
     public static readonly Parameter<int> TeacherBatch = Parameter.Int("teacher.batch", "Batch size of teacher training", min: 1, max: 4096);
@@ -33,6 +36,9 @@ public static class GraftDiTParameters
 
     public static readonly Parameter<string> TeacherPrediction = Parameter.Choice("teacher.prediction",
         "What the embedded teacher predicts: 'v' (velocity; learns a small teacher's layout far sooner) or 'epsilon' (the noise, as DiT)", "v", "epsilon");
+
+    public static readonly Parameter<string> TeacherDecay = Parameter.Choice("teacher.decay",
+        "Learning rate after warm-up: 'constant' (as DiT) or 'cosine' (half cosine to zero at the last step)", "constant", "cosine");
 
     public static readonly Parameter<int> TeacherSeed = Parameter.Int("teacher.seed", "Seed of teacher initialisation and batches", min: 0);
 

@@ -22,7 +22,7 @@ public sealed class PretrainTeacher : PipelineTask<GraftDiTContext>
     public static readonly Artifact LossChart = Artifact.File("loss.svg");
 
     public override IEnumerable<IParameter> Reads =>
-        [P.Checkpoint, P.ImageSize, P.TeacherConfig, P.TeacherSteps, P.TeacherBatch, P.TeacherLearningRate, P.TeacherWarmup, P.TeacherEma, P.TeacherSeed, P.TeacherMinSnr, P.TeacherPrediction];
+        [P.Checkpoint, P.ImageSize, P.TeacherConfig, P.TeacherDepth, P.TeacherSteps, P.TeacherBatch, P.TeacherLearningRate, P.TeacherWarmup, P.TeacherEma, P.TeacherSeed, P.TeacherMinSnr, P.TeacherPrediction, P.TeacherDecay];
 
     public override IEnumerable<Artifact> Inputs => [PrepareData.Train];
 
@@ -36,8 +36,12 @@ public sealed class PretrainTeacher : PipelineTask<GraftDiTContext>
         int size = context.Get(P.ImageSize), steps = context.Get(P.TeacherSteps), batch = context.Get(P.TeacherBatch);
         var (images, labels) = context.ReadImages(PrepareData.Train, size);
         int classes = (int)labels.max().item<long>() + 1;
-        var config = DiTConfig.Named(context.Get(P.TeacherConfig), size, inChannels: 3, numClasses: classes)
-            with { Target = PredictionTargets.Parse(context.Get(P.TeacherPrediction)) };
+        var named = DiTConfig.Named(context.Get(P.TeacherConfig), size, inChannels: 3, numClasses: classes);
+        var config = named with
+        {
+            Depth = context.Get(P.TeacherDepth) > 0 ? context.Get(P.TeacherDepth) : named.Depth,
+            Target = PredictionTargets.Parse(context.Get(P.TeacherPrediction)),
+        };
         using var progress = context.Progress("training teacher", steps);
         var watch = Stopwatch.StartNew();
         var trainer = new DiffusionTrainer(config, GaussianDiffusion.For(config))
@@ -45,7 +49,8 @@ public sealed class PretrainTeacher : PipelineTask<GraftDiTContext>
             OnStep = (step, loss) => progress.Report(step, $"loss {loss:0.0000}"),
         };
         var result = trainer.Train(images, labels, new TrainOptions(steps, batch, context.Get(P.TeacherLearningRate),
-            context.Get(P.TeacherEma), context.Get(P.TeacherWarmup), Seed: context.Get(P.TeacherSeed), MinSnrGamma: context.Get(P.TeacherMinSnr)));
+            context.Get(P.TeacherEma), context.Get(P.TeacherWarmup), Seed: context.Get(P.TeacherSeed), MinSnrGamma: context.Get(P.TeacherMinSnr),
+            Decay: Enum.Parse<LearningRateDecay>(context.Get(P.TeacherDecay), ignoreCase: true)));
         watch.Stop();
 
         StateDictFile.WriteSafetensors(context.OutputPath(Weights), result.Ema.state_dict());
