@@ -37,9 +37,10 @@ public sealed class PretrainTeacher : PipelineTask<GraftDiTContext>
         var (images, labels) = context.ReadImages(PrepareData.Train, size);
         int classes = (int)labels.max().item<long>() + 1;
         var named = DiTConfig.Named(context.Get(P.TeacherConfig), size, inChannels: 3, numClasses: classes);
+        int depth = context.Get(P.TeacherDepth);
         var config = named with
         {
-            Depth = context.Get(P.TeacherDepth) > 0 ? context.Get(P.TeacherDepth) : named.Depth,
+            Depth = depth > 0 ? depth : named.Depth,
             Target = PredictionTargets.Parse(context.Get(P.TeacherPrediction)),
         };
         using var progress = context.Progress("training teacher", steps);

@@ -11,7 +11,7 @@ public static class LearningRateSchedule
             return options.LearningRate * step / warmup;
         }
 
-        if (options.Decay == LearningRateDecay.Constant || options.Steps <= warmup)
+        if (options.Decay == LearningRateDecay.Constant)
         {
             return options.LearningRate;
         }
