@@ -1,3 +1,4 @@
+using Scion.Diffusion.Training;
 using Scion.Parameters;
 
 namespace Scion.Pipelines.GraftDiT;
@@ -38,7 +39,8 @@ public static class GraftDiTParameters
         "What the embedded teacher predicts: 'v' (velocity; learns a small teacher's layout far sooner) or 'epsilon' (the noise, as DiT)", "v", "epsilon");
 
     public static readonly Parameter<string> TeacherDecay = Parameter.Choice("teacher.decay",
-        "Learning rate after warm-up: 'constant' (as DiT) or 'cosine' (half cosine to zero at the last step)", "constant", "cosine");
+        "Learning rate after warm-up: 'constant' (as DiT) or 'cosine' (half cosine to zero at the last step)",
+        Enum.GetNames<LearningRateDecay>().Select(name => name.ToLowerInvariant()).ToArray());
 
     public static readonly Parameter<int> TeacherSeed = Parameter.Int("teacher.seed", "Seed of teacher initialisation and batches", min: 0);
 
