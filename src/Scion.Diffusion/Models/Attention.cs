@@ -23,8 +23,8 @@ public sealed class Attention : nn.Module<Tensor, Tensor>
     {
         using var scope = NewDisposeScope();
         long b = x.shape[0], n = x.shape[1], c = x.shape[2];
-        var qkvOut = qkv.forward(x).reshape(b, n, 3, heads, c / heads).permute(2, 0, 3, 1, 4);
+        var qkvOut = Autocast.Linear(qkv, x).reshape(b, n, 3, heads, c / heads).permute(2, 0, 3, 1, 4);
         var attended = nn.functional.scaled_dot_product_attention(qkvOut[0], qkvOut[1], qkvOut[2]);
-        return proj.forward(attended.transpose(1, 2).reshape(b, n, c)).MoveToOuterDisposeScope();
+        return Autocast.Linear(proj, attended.transpose(1, 2).reshape(b, n, c)).MoveToOuterDisposeScope();
     }
 }

@@ -27,6 +27,6 @@ public sealed class FinalLayer : nn.Module<Tensor, Tensor, Tensor>
     {
         using var scope = NewDisposeScope();
         var m = adaLN_modulation.forward(c).chunk(2, 1);
-        return linear.forward(Models.Modulation.Modulate(norm_final.forward(x), m[0], m[1])).MoveToOuterDisposeScope();
+        return Autocast.Linear(linear, Models.Modulation.Modulate(norm_final.forward(x), m[0], m[1])).MoveToOuterDisposeScope();
     }
 }

@@ -19,8 +19,8 @@ public sealed class Mlp : nn.Module<Tensor, Tensor>
 
     public override Tensor forward(Tensor x)
     {
-        using var hidden = fc1.forward(x);
+        using var hidden = Autocast.Linear(fc1, x);
         using var activated = nn.functional.gelu(hidden, GELU.Approximate.tanh);
-        return fc2.forward(activated);
+        return Autocast.Linear(fc2, activated);
     }
 }

@@ -25,6 +25,6 @@ public sealed class PatchEmbed : nn.Module<Tensor, Tensor>
         long b = x.shape[0], c = x.shape[1], p = proj.weight!.shape[2], gh = x.shape[2] / p, gw = x.shape[3] / p;
         var patches = x.reshape(b, c, gh, p, gw, p).permute(0, 2, 4, 1, 3, 5).reshape(b, gh * gw, c * p * p);
         var weight = proj.weight.reshape(proj.weight.shape[0], -1);
-        return nn.functional.linear(patches, weight, proj.bias).MoveToOuterDisposeScope();
+        return Autocast.Linear(patches, weight, proj.bias).MoveToOuterDisposeScope();
     }
 }

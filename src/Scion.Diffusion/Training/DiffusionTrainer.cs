@@ -56,7 +56,7 @@ public sealed class DiffusionTrainer(DiTConfig config, GaussianDiffusion diffusi
             var y = labels.index_select(0, index);
             var t = randint(0, diffusion.Steps, [options.BatchSize], generator: generator);
             var noise = randn(x.shape, generator: generator);
-            using var losses = diffusion.TrainingLosses((xt, tt) => model.forward(xt, tt, y), x, t, noise);
+            using var losses = Losses(model, x, y, t, noise, options.BFloat16Matmuls);
             var loss = snrWeights is null ? losses.Loss.mean() : ((GaussianDiffusion.Extract(snrWeights, t, losses.Mse) * losses.Mse) + losses.Vb).mean();
             optimizer.zero_grad();
             loss.backward();
@@ -74,6 +74,13 @@ public sealed class DiffusionTrainer(DiTConfig config, GaussianDiffusion diffusi
 
         model.Dispose();
         return new TrainResult(ema, curve);
+    }
+
+    private LossTerms Losses(DiT model, Tensor x, Tensor y, Tensor t, Tensor noise, bool bfloat16)
+    {
+        // the scope covers the forward pass only: backward follows the casts it recorded
+        using var precision = Autocast.BFloat16(bfloat16);
+        return diffusion.TrainingLosses((xt, tt) => model.forward(xt, tt, y), x, t, noise);
     }
 
     private DiT Build() => Architecture?.Invoke() ?? new DiT(config);

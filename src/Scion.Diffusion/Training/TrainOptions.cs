@@ -2,7 +2,8 @@ namespace Scion.Diffusion.Training;
 
 /// <summary>How a model is trained: AdamW with linear warm-up and then a constant or cosine learning rate
 /// (<see cref="Decay"/>), EMA of the weights, a step budget, a seed, and optionally Min-SNR-γ weighting of the noise
-/// loss (<see cref="MinSnrGamma"/>; 0 = the DiT recipe, unweighted).</summary>
+/// loss (<see cref="MinSnrGamma"/>; 0 = the DiT recipe, unweighted). With <see cref="BFloat16Matmuls"/> the forward pass
+/// multiplies in bfloat16 (mixed precision, <see cref="Models.Autocast"/>); weights and optimizer state stay float32.</summary>
 public sealed record TrainOptions(
     int Steps,
     int BatchSize,
@@ -12,4 +13,5 @@ public sealed record TrainOptions(
     double WeightDecay = 0,
     long Seed = 0,
     double MinSnrGamma = 0,
-    LearningRateDecay Decay = LearningRateDecay.Constant);
+    LearningRateDecay Decay = LearningRateDecay.Constant,
+    bool BFloat16Matmuls = false);
