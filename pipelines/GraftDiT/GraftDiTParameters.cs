@@ -42,6 +42,10 @@ public static class GraftDiTParameters
         "Learning rate after warm-up: 'constant' (as DiT) or 'cosine' (half cosine to zero at the last step)",
         Enum.GetNames<LearningRateDecay>().Select(name => name.ToLowerInvariant()).ToArray());
 
+    public static readonly Parameter<string> TeacherPrecision = Parameter.Choice("teacher.precision",
+        "Matrix products of teacher training: 'bf16' (bfloat16 products, float32 weights and element-wise work; about 1.6x faster on a CPU with AVX512-BF16) or 'fp32'",
+        "bf16", "fp32");
+
     public static readonly Parameter<int> TeacherSeed = Parameter.Int("teacher.seed", "Seed of teacher initialisation and batches", min: 0);
 
     public static readonly Parameter<string> Checkpoint = Parameter.OptionalFile("dit.checkpoint",

@@ -58,8 +58,9 @@ public sealed class GraftDiTSmokeTests : IDisposable
         var executed = run!.Tasks.Where(t => t.Status == "Executed").Select(t => t.Name).Order().ToList();
         Assert.Equal(["EvaluateTeacher", "SampleTeacher", "ScoreTeacher"], executed);
 
-        // teacher.depth retrains the teacher with that many blocks, and what follows sees them
-        (exit, run, output) = await RunAsync([.. targets, "--param=teacher.depth=2", "--param=teacher.decay=cosine"]);
+        // teacher.depth retrains the teacher with that many blocks, and what follows sees them (in float32 products,
+        // the other precision and decay from the defaults)
+        (exit, run, output) = await RunAsync([.. targets, "--param=teacher.depth=2", "--param=teacher.decay=constant", "--param=teacher.precision=fp32"]);
         Assert.True(exit == 0, output);
         Assert.Equal("Executed", run!.Tasks.Single(t => t.Name == "PretrainTeacher").Status);
         Assert.Contains("DiT depth 2, width 128", output);

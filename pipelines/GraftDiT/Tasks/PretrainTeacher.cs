@@ -22,7 +22,7 @@ public sealed class PretrainTeacher : PipelineTask<GraftDiTContext>
     public static readonly Artifact LossChart = Artifact.File("loss.svg");
 
     public override IEnumerable<IParameter> Reads =>
-        [P.Checkpoint, P.ImageSize, P.TeacherConfig, P.TeacherDepth, P.TeacherSteps, P.TeacherBatch, P.TeacherLearningRate, P.TeacherWarmup, P.TeacherEma, P.TeacherSeed, P.TeacherMinSnr, P.TeacherPrediction, P.TeacherDecay];
+        [P.Checkpoint, P.ImageSize, P.TeacherConfig, P.TeacherDepth, P.TeacherSteps, P.TeacherBatch, P.TeacherLearningRate, P.TeacherWarmup, P.TeacherEma, P.TeacherSeed, P.TeacherMinSnr, P.TeacherPrediction, P.TeacherDecay, P.TeacherPrecision];
 
     public override IEnumerable<Artifact> Inputs => [PrepareData.Train];
 
@@ -43,6 +43,13 @@ public sealed class PretrainTeacher : PipelineTask<GraftDiTContext>
             Depth = depth > 0 ? depth : named.Depth,
             Target = PredictionTargets.Parse(context.Get(P.TeacherPrediction)),
         };
+        bool bfloat16 = context.Get(P.TeacherPrecision) == "bf16";
+        if (bfloat16 && !Autocast.NativeBFloat16)
+        {
+            context.Log.Warning("teacher.precision = bf16, but this CPU reports no native bfloat16 products (avx512_bf16 or amx_bf16): " +
+                "training stays correct but may be slower than with teacher.precision = fp32");
+        }
+
         using var progress = context.Progress("training teacher", steps);
         var watch = Stopwatch.StartNew();
         var trainer = new DiffusionTrainer(config, GaussianDiffusion.For(config))
@@ -51,7 +58,7 @@ public sealed class PretrainTeacher : PipelineTask<GraftDiTContext>
         };
         var result = trainer.Train(images, labels, new TrainOptions(steps, batch, context.Get(P.TeacherLearningRate),
             context.Get(P.TeacherEma), context.Get(P.TeacherWarmup), Seed: context.Get(P.TeacherSeed), MinSnrGamma: context.Get(P.TeacherMinSnr),
-            Decay: Enum.Parse<LearningRateDecay>(context.Get(P.TeacherDecay), ignoreCase: true)));
+            Decay: Enum.Parse<LearningRateDecay>(context.Get(P.TeacherDecay), ignoreCase: true), BFloat16Matmuls: bfloat16));
         watch.Stop();
 
         StateDictFile.WriteSafetensors(context.OutputPath(Weights), result.Ema.state_dict());
