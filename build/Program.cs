@@ -4,6 +4,7 @@ using Scion.Reports;
 
 // ./build.sh passes the workspace root in SCION_ROOT; running the dll directly falls back to the current folder.
 string root = Environment.GetEnvironmentVariable("SCION_ROOT") ?? Environment.CurrentDirectory;
+Scion.Torch.NativeHeap.FixMmapThreshold(); // before any tensor: keeps long sampling loops from growing the heap
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {

@@ -56,7 +56,9 @@ public sealed class Sampler(DiT model, GaussianDiffusion training)
                 using var p = diffusion.PMeanVariance(output, x, t, ClipDenoised);
                 var noise = randn(x.shape, generator: generator, device: device);
                 var next = Kind == SamplerKind.Ddpm ? p.Mean + (i > 0 ? 1 : 0) * exp(0.5 * p.LogVariance) * noise : DdimStep(diffusion, x, t, i, p);
+                var previous = x;
                 x = next.MoveToOuterDisposeScope();
+                previous.Dispose(); // the outer scope would hold every step's images until the end
                 OnStep?.Invoke(diffusion.Steps - i, diffusion.Steps);
             }
         }
