@@ -190,8 +190,8 @@ public sealed class DiffusionTests
         [InlineData(SamplerKind.Ddim)]
         public void Live_tensors_do_not_grow_with_the_steps(SamplerKind kind)
         {
-            // A step that keeps one tensor alive costs a batch of images per step: at 600 guided 32×32 images and
-            // 250 steps that was gigabytes, and a deeper teacher ran out of memory mid-sampling.
+            // A step that keeps one tensor alive keeps a batch of images per step: 1.8 GB for 600 guided 32×32
+            // images over 250 steps (part of why a deeper teacher ran out of memory mid-sampling).
             using var model = TinyModel();
             var live = new List<long>();
             using var samples = new Sampler(model, GaussianDiffusion.Create())
