@@ -25,7 +25,7 @@ public sealed class ScoreTeacher : PipelineTask<GraftDiTContext>
         var (images, labels) = context.ReadImages(SampleTeacher.Samples, context.Get(P.ImageSize));
         using var classifier = ShapeClassifier.Load(context.InputPath(TrainClassifier.Weights));
         long[] predicted = classifier.Predict(images), truth = labels.data<long>().ToArray();
-        double accuracy = predicted.Zip(truth).Count(p => p.First == p.Second) / (double)truth.Length;
+        double accuracy = ShapeClassifier.Accuracy(predicted, truth);
         context.Metric("sample_accuracy", accuracy);
         context.Log.Information($"{accuracy:P1} of {truth.Length} guided samples are classified as their conditioning class");
         // Which classes fail says more about the teacher than the share does (the embedded classes have names).

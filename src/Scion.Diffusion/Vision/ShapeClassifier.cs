@@ -91,12 +91,11 @@ public sealed class ShapeClassifier : nn.Module<Tensor, Tensor>
     }
 
     /// <summary>Share of images whose predicted class is their label.</summary>
-    public double Accuracy(Tensor images, Tensor labels)
-    {
-        var predicted = Predict(images);
-        var truth = labels.data<long>().ToArray();
-        return predicted.Zip(truth).Count(p => p.First == p.Second) / (double)truth.Length;
-    }
+    public double Accuracy(Tensor images, Tensor labels) => Accuracy(Predict(images), labels.data<long>().ToArray());
+
+    /// <summary>Share of predictions equal to their label (for callers that also look at the predictions).</summary>
+    public static double Accuracy(long[] predicted, long[] truth) =>
+        predicted.Zip(truth).Count(p => p.First == p.Second) / (double)truth.Length;
 
     /// <summary>Predicted class of images in [−1, 1], in batches.</summary>
     public long[] Predict(Tensor images, int batch = 256)
