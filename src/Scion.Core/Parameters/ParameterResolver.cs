@@ -99,6 +99,11 @@ public sealed class ParameterResolver(string root)
             }
         }
 
+        if (problems.Count == 0)
+        {
+            problems.AddRange(pipelines.SelectMany(pipeline => pipeline.Check(values)));
+        }
+
         if (problems.Count > 0)
         {
             throw new ParameterException(problems);

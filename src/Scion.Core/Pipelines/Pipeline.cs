@@ -16,6 +16,10 @@ public abstract class Pipeline
     /// <summary>The parameters this pipeline declares (see <see cref="Parameter.DeclaredIn"/>).</summary>
     public virtual IEnumerable<IParameter> Parameters => [];
 
+    /// <summary>Problems that involve several parameters (each parameter's own type and range are checked when it is
+    /// read). They are reported with any other parameter problem, before any task runs.</summary>
+    public virtual IEnumerable<string> Check(ParameterValues values) => [];
+
     /// <summary>Where the defaults live, relative to the workspace root.</summary>
     public virtual string ParametersFile => Path.Combine("pipelines", Name, "params.toml");
 

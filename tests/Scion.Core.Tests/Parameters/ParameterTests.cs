@@ -34,6 +34,17 @@ public sealed class ParameterTests
         }
 
         [Fact]
+        public async Task A_pipeline_check_across_parameters_fails_before_anything_runs()
+        {
+            using var ws = new TestWorkspace();
+            Assert.Equal(2, await ws.RunAsync("--target=All", "--param=demo.scale=0"));
+            Assert.Contains("demo.scale = 0 would make all 100 rows (demo.rows) equal", ws.Output);
+            Assert.Null(ws.LastRun);
+            Assert.False(Directory.Exists(Path.Combine(ws.Cache, "entries")));
+            Assert.Equal(0, await ws.RunAsync("--target=All", "--param=demo.scale=0", "--param=demo.rows=1"));
+        }
+
+        [Fact]
         public async Task A_bad_default_in_the_file_names_the_file()
         {
             using var ws = new TestWorkspace(TestPipeline.DefaultParameters.Replace("rows = 100", "rows = -3", StringComparison.Ordinal) + "\n[extra]\nthing = 1\n");
