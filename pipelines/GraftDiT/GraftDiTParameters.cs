@@ -22,6 +22,12 @@ public static class GraftDiTParameters
     public static readonly Parameter<int> TeacherDepth = Parameter.Int("teacher.depth",
         "Blocks of the embedded teacher; 0 = the depth of teacher.config", min: 0, max: 1000);
 
+    public static readonly Parameter<int> TeacherWidth = Parameter.Int("teacher.width",
+        "Hidden width of the embedded teacher; 0 = the width of teacher.config (a multiple of 4 and of the heads)", min: 0, max: 65536);
+
+    public static readonly Parameter<int> TeacherHeads = Parameter.Int("teacher.heads",
+        "Attention heads of the embedded teacher; 0 = the heads of teacher.config (must divide its width)", min: 0, max: 1024);
+
     public static readonly Parameter<int> TeacherSteps = Parameter.Int("teacher.steps", "Training steps of the embedded teacher", min: 1, max: 10_000_000);
 
     public static readonly Parameter<int> TeacherBatch = Parameter.Int("teacher.batch", "Batch size of teacher training", min: 1, max: 4096);

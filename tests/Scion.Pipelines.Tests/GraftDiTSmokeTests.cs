@@ -58,12 +58,29 @@ public sealed class GraftDiTSmokeTests : IDisposable
         var executed = run!.Tasks.Where(t => t.Status == "Executed").Select(t => t.Name).Order().ToList();
         Assert.Equal(["EvaluateTeacher", "SampleTeacher", "ScoreTeacher"], executed);
 
-        // teacher.depth retrains the teacher with that many blocks, and what follows sees them (in float32 products,
-        // the other precision and decay from the defaults)
-        (exit, run, output) = await RunAsync([.. targets, "--param=teacher.depth=2", "--param=teacher.decay=constant", "--param=teacher.precision=fp32"]);
+        // teacher.depth, width and heads retrain the teacher in that shape, and what follows sees it (in float32
+        // products, the other precision and decay from the defaults)
+        (exit, run, output) = await RunAsync([.. targets, "--param=teacher.depth=2", "--param=teacher.width=64", "--param=teacher.heads=2",
+            "--param=teacher.decay=constant", "--param=teacher.precision=fp32"]);
         Assert.True(exit == 0, output);
         Assert.Equal("Executed", run!.Tasks.Single(t => t.Name == "PretrainTeacher").Status);
-        Assert.Contains("DiT depth 2, width 128", output);
+        Assert.Contains("DiT depth 2, width 64", output);
+    }
+
+    [Fact]
+    public async Task A_teacher_shape_that_makes_no_DiT_fails_before_any_task_runs()
+    {
+        var (exit, run, output) = await RunAsync("--target=PretrainTeacher", "--profile=smoke", "--param=teacher.heads=3");
+        Assert.Equal(2, exit);
+        Assert.Null(run);
+        Assert.Contains("The teacher's width 128 (teacher.width; 0 = 128, from DiT-N/4) must be a multiple of 4 and of its 3 attention heads", output);
+
+        (exit, _, output) = await RunAsync("--target=PretrainTeacher", "--profile=smoke", "--param=teacher.config=DiT-Q/4", "--param=data.image_size=30");
+        Assert.Equal(2, exit);
+        Assert.Contains("teacher.config = 'DiT-Q/4' is not a DiT configuration", output);
+        (exit, _, output) = await RunAsync("--target=PretrainTeacher", "--profile=smoke", "--param=data.image_size=30");
+        Assert.Equal(2, exit);
+        Assert.Contains("data.image_size = 30 is not a multiple of the patch size 4", output);
     }
 
     [Fact]

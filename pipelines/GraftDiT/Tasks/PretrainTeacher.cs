@@ -22,7 +22,7 @@ public sealed class PretrainTeacher : PipelineTask<GraftDiTContext>
     public static readonly Artifact LossChart = Artifact.File("loss.svg");
 
     public override IEnumerable<IParameter> Reads =>
-        [P.Checkpoint, P.ImageSize, P.TeacherConfig, P.TeacherDepth, P.TeacherSteps, P.TeacherBatch, P.TeacherLearningRate, P.TeacherWarmup, P.TeacherEma, P.TeacherSeed, P.TeacherMinSnr, P.TeacherPrediction, P.TeacherDecay, P.TeacherPrecision];
+        [P.Checkpoint, P.ImageSize, P.TeacherConfig, P.TeacherDepth, P.TeacherWidth, P.TeacherHeads, P.TeacherSteps, P.TeacherBatch, P.TeacherLearningRate, P.TeacherWarmup, P.TeacherEma, P.TeacherSeed, P.TeacherMinSnr, P.TeacherPrediction, P.TeacherDecay, P.TeacherPrecision];
 
     public override IEnumerable<Artifact> Inputs => [PrepareData.Train];
 
@@ -37,12 +37,15 @@ public sealed class PretrainTeacher : PipelineTask<GraftDiTContext>
         var (images, labels) = context.ReadImages(PrepareData.Train, size);
         int classes = (int)labels.max().item<long>() + 1;
         var named = DiTConfig.Named(context.Get(P.TeacherConfig), size, inChannels: 3, numClasses: classes);
-        int depth = context.Get(P.TeacherDepth);
+        int depth = context.Get(P.TeacherDepth), width = context.Get(P.TeacherWidth), heads = context.Get(P.TeacherHeads);
         var config = named with
         {
             Depth = depth > 0 ? depth : named.Depth,
+            Hidden = width > 0 ? width : named.Hidden,
+            Heads = heads > 0 ? heads : named.Heads,
             Target = PredictionTargets.Parse(context.Get(P.TeacherPrediction)),
         };
+        config.Validate();
         bool bfloat16 = context.Get(P.TeacherPrecision) == "bf16";
         if (bfloat16 && !Autocast.NativeBFloat16)
         {
