@@ -45,7 +45,6 @@ public sealed class PretrainTeacher : PipelineTask<GraftDiTContext>
             Heads = heads > 0 ? heads : named.Heads,
             Target = PredictionTargets.Parse(context.Get(P.TeacherPrediction)),
         };
-        config.Validate();
         bool bfloat16 = context.Get(P.TeacherPrecision) == "bf16";
         if (bfloat16 && !Autocast.NativeBFloat16)
         {
