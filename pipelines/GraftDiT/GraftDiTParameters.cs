@@ -1,3 +1,4 @@
+using Scion.Diffusion.Models;
 using Scion.Diffusion.Training;
 using Scion.Parameters;
 
@@ -87,4 +88,13 @@ public static class GraftDiTParameters
     public static readonly Parameter<int> EncoderThreads = Parameter.Int("eval.threads", "ONNX Runtime intra-op threads (0 = its default)", min: 0, max: 256);
 
     public static readonly Parameter<int> PrdcK = Parameter.Int("eval.prdc_k", "Nearest neighbours for precision/recall/density/coverage", min: 1, max: 100);
+
+    /// <summary>The embedded teacher's shape: <paramref name="named"/> (teacher.config) with teacher.depth, teacher.width and
+    /// teacher.heads where they are not 0. <paramref name="get"/> reads a parameter (a task's context or the resolved values).</summary>
+    public static DiTConfig TeacherShape(DiTConfig named, Func<Parameter<int>, int> get) => named with
+    {
+        Depth = get(TeacherDepth) is > 0 and var depth ? depth : named.Depth,
+        Hidden = get(TeacherWidth) is > 0 and var width ? width : named.Hidden,
+        Heads = get(TeacherHeads) is > 0 and var heads ? heads : named.Heads,
+    };
 }

@@ -29,9 +29,8 @@ public sealed class GraftDiTPipeline : Pipeline<GraftDiTContext>
         }
 
         var named = DiTConfig.Named(name);
-        int size = values.Get(GraftDiTParameters.ImageSize);
-        int width = values.Get(GraftDiTParameters.TeacherWidth) is > 0 and var w ? w : named.Hidden;
-        int heads = values.Get(GraftDiTParameters.TeacherHeads) is > 0 and var h ? h : named.Heads;
+        var shape = GraftDiTParameters.TeacherShape(named, values.Get);
+        int size = values.Get(GraftDiTParameters.ImageSize), width = shape.Hidden, heads = shape.Heads;
         if (size % named.Patch != 0)
         {
             yield return $"data.image_size = {size} is not a multiple of the patch size {named.Patch} of teacher.config = '{name}'.";

@@ -37,14 +37,7 @@ public sealed class PretrainTeacher : PipelineTask<GraftDiTContext>
         var (images, labels) = context.ReadImages(PrepareData.Train, size);
         int classes = (int)labels.max().item<long>() + 1;
         var named = DiTConfig.Named(context.Get(P.TeacherConfig), size, inChannels: 3, numClasses: classes);
-        int depth = context.Get(P.TeacherDepth), width = context.Get(P.TeacherWidth), heads = context.Get(P.TeacherHeads);
-        var config = named with
-        {
-            Depth = depth > 0 ? depth : named.Depth,
-            Hidden = width > 0 ? width : named.Hidden,
-            Heads = heads > 0 ? heads : named.Heads,
-            Target = PredictionTargets.Parse(context.Get(P.TeacherPrediction)),
-        };
+        var config = P.TeacherShape(named, context.Get) with { Target = PredictionTargets.Parse(context.Get(P.TeacherPrediction)) };
         bool bfloat16 = context.Get(P.TeacherPrecision) == "bf16";
         if (bfloat16 && !Autocast.NativeBFloat16)
         {
