@@ -143,6 +143,29 @@ public sealed class DiffusionTests
         }
 
         [Fact]
+        public void The_bound_is_the_decoder_nll_at_t0_and_the_kl_elsewhere_row_by_row()
+        {
+            var d = GaussianDiffusion.Create();
+            var generator = new Generator(4);
+            using var scope = NewDisposeScope();
+            var x0 = (rand([4, 3, 2, 2], generator: generator) * 2) - 1;
+            var xt = randn([4, 3, 2, 2], generator: generator);
+            var output = (rand([4, 6, 2, 2], generator: generator) * 2) - 1;
+            var t = tensor(new long[] { 0, 7, 0, 999 });
+            var bound = d.VariationalBound(output, x0, xt, t);
+            var p = d.PMeanVariance(output, xt, t, clipDenoised: false);
+            var (trueMean, trueLogVar) = d.QPosterior(x0, xt, t);
+            var kl = GaussianMath.NormalKl(trueMean, trueLogVar, p.Mean, p.LogVariance).mean([1, 2, 3]) / Math.Log(2);
+            var nll = -GaussianMath.DiscretizedLogLikelihood(x0, p.Mean, 0.5 * p.LogVariance).mean([1, 2, 3]) / Math.Log(2);
+            float[] expected = [nll[0].item<float>(), kl[1].item<float>(), nll[2].item<float>(), kl[3].item<float>()];
+            Assert.Equal(expected, bound.data<float>().ToArray());
+            Assert.NotEqual(nll[1].item<float>(), kl[1].item<float>()); // the two terms differ, so the choice is seen
+
+            using var noZero = d.VariationalBound(output[1..2], x0[1..2], xt[1..2], t[1..2]);
+            Assert.Equal(kl[1].item<float>(), noZero.item<float>()); // a batch without t = 0 never needs the likelihood
+        }
+
+        [Fact]
         public void Learned_variance_interpolates_between_the_posterior_and_beta()
         {
             var d = GaussianDiffusion.Create();

@@ -212,8 +212,17 @@ public sealed class GaussianDiffusion
         var (trueMean, trueLogVar) = QPosterior(x0, xt, t);
         var p = PMeanVariance(modelOutput, xt, t, clipDenoised: false);
         var kl = GaussianMath.NormalKl(trueMean, trueLogVar, p.Mean, p.LogVariance).mean([1, 2, 3]) / Math.Log(2);
-        var nll = -GaussianMath.DiscretizedLogLikelihood(x0, p.Mean, 0.5 * p.LogVariance).mean([1, 2, 3]) / Math.Log(2);
-        return where(t == 0, nll, kl).MoveToOuterDisposeScope();
+        // the decoder likelihood only for the rows at t = 0: about one batch of 32 in thirty has one, and its twenty
+        // element-wise passes over the whole batch took about 2% of a teacher training step
+        var first = (t == 0).nonzero().flatten();
+        if (first.numel() == 0)
+        {
+            return kl.MoveToOuterDisposeScope();
+        }
+
+        var nll = -GaussianMath.DiscretizedLogLikelihood(x0.index_select(0, first), p.Mean.index_select(0, first),
+            0.5 * p.LogVariance.index_select(0, first)).mean([1, 2, 3]) / Math.Log(2);
+        return kl.index_copy(0, first, nll).MoveToOuterDisposeScope();
     }
 
     /// <summary>The original timestep numbers of steps <paramref name="t"/> of this (possibly respaced) process.</summary>
