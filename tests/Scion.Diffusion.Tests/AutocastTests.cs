@@ -70,6 +70,75 @@ public sealed class AutocastTests
         }
 
         [Fact]
+        public void Uncast_products_are_the_bfloat16_values_that_Linear_casts_back()
+        {
+            var generator = new Generator(4);
+            using var layer = nn.Linear(24, 16);
+            using var x = randn([8, 24], generator: generator);
+            using (Autocast.BFloat16())
+            {
+                using var uncast = Autocast.LinearUncast(layer, x);
+                using var cast = Autocast.Linear(layer, x);
+                using var fromBFloat16 = Autocast.Linear(x.to(ScalarType.BFloat16), layer.weight!, layer.bias);
+                Assert.Equal(ScalarType.BFloat16, uncast.dtype);
+                Assert.True(uncast.to(ScalarType.Float32).eq(cast).all().item<bool>());
+                Assert.True(fromBFloat16.eq(cast).all().item<bool>()); // bfloat16 input is taken as it is
+            }
+
+            using var outside = Autocast.LinearUncast(layer, x);
+            using var exact = layer.forward(x);
+            Assert.Equal(ScalarType.Float32, outside.dtype);
+            Assert.True(outside.eq(exact).all().item<bool>());
+        }
+
+        [Fact]
+        public void The_mlp_keeps_bfloat16_between_its_layers_with_the_values_and_gradients_of_casting_back()
+        {
+            // GELU on bfloat16 computes in float32 and rounds, which is what fc2's rounding of a float32 GELU did
+            manual_seed(6);
+            using var mlp = new Mlp(32, 128);
+            var fc1 = (TorchSharp.Modules.Linear)mlp.named_children().Single(c => c.name == "fc1").module;
+            var fc2 = (TorchSharp.Modules.Linear)mlp.named_children().Single(c => c.name == "fc2").module;
+            using var x = randn([4, 16, 32], generator: new Generator(7)).requires_grad_(true);
+            using var bfloat16 = Autocast.BFloat16();
+
+            using var output = mlp.forward(x);
+            output.square().sum().backward();
+            var grads = new[] { x.grad!.clone(), fc1.weight!.grad!.clone(), fc2.weight!.grad!.clone() };
+            mlp.zero_grad();
+            x.grad!.zero_();
+
+            using var hidden = Autocast.Linear(fc1, x);
+            using var reference = Autocast.Linear(fc2, nn.functional.gelu(hidden, TorchSharp.Modules.GELU.Approximate.tanh));
+            reference.square().sum().backward();
+            Assert.Equal(ScalarType.Float32, output.dtype);
+            Assert.True(output.eq(reference).all().item<bool>());
+            Assert.True(grads[0].eq(x.grad!).all().item<bool>());
+            Assert.True(grads[1].eq(fc1.weight!.grad!).all().item<bool>());
+            Assert.True(grads[2].eq(fc2.weight!.grad!).all().item<bool>());
+        }
+
+        [Fact]
+        public void Attention_multiplies_in_bfloat16_close_to_float32()
+        {
+            manual_seed(8);
+            using var attention = new Attention(64, 4);
+            using var x = randn([2, 16, 64], generator: new Generator(9));
+            using var exact = attention.forward(x);
+            Tensor mixed;
+            using (Autocast.BFloat16())
+            {
+                mixed = attention.forward(x);
+            }
+
+            Assert.Equal(ScalarType.Float32, mixed.dtype);
+            Assert.False(mixed.eq(exact).all().item<bool>());
+            double error = (mixed - exact).abs().max().item<float>(), scale = exact.abs().max().item<float>();
+            Assert.True(error < 0.02 * scale, $"largest error {error:0.0000} against values up to {scale:0.000}");
+            mixed.Dispose();
+        }
+
+        [Fact]
         public void Give_float32_gradients_to_float32_weights_close_to_the_float32_ones()
         {
             var config = new DiTConfig(Depth: 2, Hidden: 32, Heads: 4, Patch: 4, InputSize: 16, InChannels: 3, NumClasses: 5);

@@ -19,7 +19,8 @@ public sealed class Mlp : nn.Module<Tensor, Tensor>
 
     public override Tensor forward(Tensor x)
     {
-        using var hidden = Autocast.Linear(fc1, x);
+        // inside a bfloat16 scope, GELU takes and gives bfloat16: it computes in float32 and rounds, as fc2 would
+        using var hidden = Autocast.LinearUncast(fc1, x);
         using var activated = nn.functional.gelu(hidden, GELU.Approximate.tanh);
         return Autocast.Linear(fc2, activated);
     }
