@@ -22,7 +22,7 @@ public sealed class DiTBenchmark(DevContext context)
         yield return $"matmul peak (2048², median of {repeats}): float32 {peak / 1e9:0.0} GFLOP/s, bfloat16 {peakBf16 / 1e9:0.0} GFLOP/s";
         context.Metric("matmul_gflops", peak / 1e9, "GFLOP/s");
         context.Metric("matmul_bf16_gflops", peakBf16 / 1e9, "GFLOP/s");
-        foreach (var (name, batch, steps) in new[] { ("DiT-N/4", 32, 10), ("DiT-S/2", 8, 3) })
+        foreach (var (name, batch, steps) in new[] { ("DiT-N/4", 32, 40), ("DiT-S/2", 8, 3) })
         {
             var config = DiTConfig.Named(name, 32, 3, 10);
             double perImage = 3 * ForwardFlops(config); // forward + backward ≈ 3 × forward
