@@ -11,7 +11,7 @@ namespace Scion.Diffusion.Models;
 /// feeds the next one directly (<see cref="LinearUncast"/>: <c>qkv</c> into attention, <c>fc1</c> through GELU into
 /// <c>fc2</c>) it stays bfloat16 in between, since the next product would round it anyway. Parameters, gradients,
 /// optimizer and EMA state, the residual stream and the other element-wise work (LayerNorm, softmax, modulation, the
-/// loss) stay float32. On a CPU with native bfloat16 products (AVX512-BF16, AMX) the small teacher trains about 2×
+/// loss) stay float32. On a CPU with native bfloat16 products (AVX512-BF16, AMX) the small teacher trains about 1.9×
 /// faster (README); elsewhere it is correct but may be slower. Like autocast, the setting belongs to the calling thread.
 /// </summary>
 public static class Autocast
