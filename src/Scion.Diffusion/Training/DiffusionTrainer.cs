@@ -37,7 +37,8 @@ public sealed class DiffusionTrainer(DiTConfig config, GaussianDiffusion diffusi
         }
 
         model.train();
-        using var optimizer = optim.AdamW(model.parameters(), lr: options.LearningRate, weight_decay: options.WeightDecay);
+        using var optimizer = new FlatAdamW(model, options.WeightDecay);
+        using var emaValues = optimizer.Values.clone();
         var generator = new Generator((ulong)options.Seed + 1);
         var curve = new List<(int Step, double Loss)>();
         long n = images.shape[0];
@@ -45,12 +46,6 @@ public sealed class DiffusionTrainer(DiTConfig config, GaussianDiffusion diffusi
         for (int step = 1; step <= options.Steps; step++)
         {
             using var scope = NewDisposeScope();
-            double lr = LearningRateSchedule.At(step, options);
-            foreach (var group in optimizer.ParamGroups)
-            {
-                group.LearningRate = lr;
-            }
-
             var index = randint(0, n, [options.BatchSize], generator: generator);
             var x = Data.ImageTensors.ToModel(images.index_select(0, index));
             var y = labels.index_select(0, index);
@@ -58,20 +53,22 @@ public sealed class DiffusionTrainer(DiTConfig config, GaussianDiffusion diffusi
             var noise = randn(x.shape, generator: generator);
             using var losses = Losses(model, x, y, t, noise, options.BFloat16Matmuls);
             var loss = snrWeights is null ? losses.Loss.mean() : ((GaussianDiffusion.Extract(snrWeights, t, losses.Mse) * losses.Mse) + losses.Vb).mean();
-            optimizer.zero_grad();
+            optimizer.ZeroGrad();
             loss.backward();
-            optimizer.step();
-            Ema.Update(ema, model, options.EmaDecay);
+            optimizer.Step(LearningRateSchedule.At(step, options));
+            Ema.Update(emaValues, optimizer.Values, options.EmaDecay);
             double value = loss.item<float>();
             curve.Add((step, value));
             OnStep?.Invoke(step, value);
             if (OnCheck is not null && CheckEvery > 0 && step % CheckEvery == 0)
             {
+                optimizer.CopyTo(emaValues, ema);
                 OnCheck(step, ema);
                 ema.eval();
             }
         }
 
+        optimizer.CopyTo(emaValues, ema);
         model.Dispose();
         return new TrainResult(ema, curve);
     }
