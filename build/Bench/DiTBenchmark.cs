@@ -11,7 +11,8 @@ namespace Scion.Host.Bench;
 /// Side by side in one run: the float32 and bfloat16 matmul peaks (2048²), then training throughput of the embedded
 /// teacher (DiT-N/4, at its batch of 32) and DiT-S/2 at 32×32 in float32 and with bfloat16 products (the teacher's
 /// mixed precision), each with its model-FLOPs utilisation against the peak of its precision, the bfloat16 ÷ float32
-/// throughput ratio, and forward latency at batch 2.
+/// throughput ratio, and forward latency at batch 2. Last, the teacher as PretrainTeacher trains it by default (batch
+/// 64 split over two data-parallel replicas, bfloat16) against one model at batch 32.
 /// </summary>
 public sealed class DiTBenchmark(DevContext context)
 {
@@ -41,6 +42,14 @@ public sealed class DiTBenchmark(DevContext context)
                 $"bfloat16 products {imagesPerSecondBf16:0.0} img/s (MFU {mfuBf16:P0} of the bfloat16 peak), {imagesPerSecondBf16 / imagesPerSecond:0.00}×; " +
                 $"forward at batch 2: {latency * 1000:0.0} ms";
         }
+
+        var teacher = DiTConfig.Named("DiT-N/4", 32, 3, 10);
+        double single = TrainThroughput(teacher, 32, 40, bfloat16: true);
+        double replicated = TrainThroughput(teacher, 64, 20, bfloat16: true, replicas: 2);
+        context.Metric("DiT-N_4.teacher_train_images_per_s", replicated, "img/s");
+        context.Metric("DiT-N_4.teacher_speedup", replicated / single);
+        yield return $"DiT-N/4 as the teacher trains (batch 64 over 2 replicas, bfloat16): {replicated:0.0} img/s against {single:0.0} " +
+            $"for one model at batch 32, {replicated / single:0.00}×";
     }
 
     /// <summary>Matmul FLOPs of one forward pass of one image: token-wise linears, attention products, embedders per sample.</summary>
@@ -60,14 +69,15 @@ public sealed class DiTBenchmark(DevContext context)
         return 2.0 * 2048 * 2048 * 2048 / Latency.MedianSeconds(repeats, () => a.matmul(b).Dispose());
     }
 
-    private static double TrainThroughput(DiTConfig config, int batch, int steps, bool bfloat16)
+    private static double TrainThroughput(DiTConfig config, int batch, int steps, bool bfloat16, int replicas = 1)
     {
         var rows = Scion.Diffusion.Data.ShapesDataset.Generate(0, 0, batch * 2).ToList();
         var (images, labels, _) = Scion.Diffusion.Data.ImageTensors.Decode(rows, config.InputSize);
         var trainer = new DiffusionTrainer(config, GaussianDiffusion.For(config));
-        trainer.Train(images, labels, new TrainOptions(1, batch, 1e-4, BFloat16Matmuls: bfloat16)).Ema.Dispose(); // warm-up
+        var options = new TrainOptions(steps, batch, 1e-4, BFloat16Matmuls: bfloat16, Replicas: replicas);
+        trainer.Train(images, labels, options with { Steps = 1 }).Ema.Dispose(); // warm-up
         var watch = Stopwatch.StartNew();
-        trainer.Train(images, labels, new TrainOptions(steps, batch, 1e-4, BFloat16Matmuls: bfloat16)).Ema.Dispose();
+        trainer.Train(images, labels, options).Ema.Dispose();
         return steps * batch / watch.Elapsed.TotalSeconds;
     }
 

@@ -53,6 +53,10 @@ public static class GraftDiTParameters
         "Matrix products of teacher training: 'bf16' (bfloat16 products, float32 weights and element-wise work; about 1.6x faster on a CPU with AVX512-BF16) or 'fp32'",
         "bf16", "fp32");
 
+    public static readonly Parameter<int> TeacherReplicas = Parameter.Int("teacher.replicas",
+        "Data-parallel replicas of teacher training: each batch is split between this many copies of the model, each on its own " +
+        "thread with a share of the cores (at most teacher.batch; 1 = one model, its operations spread over all cores)", min: 1, max: 4096);
+
     public static readonly Parameter<int> TeacherSeed = Parameter.Int("teacher.seed", "Seed of teacher initialisation and batches", min: 0);
 
     public static readonly Parameter<string> Checkpoint = Parameter.OptionalFile("dit.checkpoint",

@@ -41,5 +41,11 @@ public sealed class GraftDiTPipeline : Pipeline<GraftDiTContext>
             yield return $"The teacher's width {width} (teacher.width; 0 = {named.Hidden}, from {name}) must be a multiple of 4 and of its " +
                 $"{heads} attention heads (teacher.heads; 0 = {named.Heads}).";
         }
+
+        int replicas = values.Get(GraftDiTParameters.TeacherReplicas), batch = values.Get(GraftDiTParameters.TeacherBatch);
+        if (replicas > batch)
+        {
+            yield return $"teacher.replicas = {replicas} is more than teacher.batch = {batch}: each replica needs at least one image of the batch.";
+        }
     }
 }

@@ -84,6 +84,15 @@ public sealed class GraftDiTSmokeTests : IDisposable
     }
 
     [Fact]
+    public async Task More_teacher_replicas_than_images_in_a_batch_fail_before_any_task_runs()
+    {
+        var (exit, run, output) = await RunAsync("--target=PretrainTeacher", "--profile=smoke", "--param=teacher.replicas=17");
+        Assert.Equal(2, exit);
+        Assert.Null(run);
+        Assert.Contains("teacher.replicas = 17 is more than teacher.batch = 16", output);
+    }
+
+    [Fact]
     public async Task The_smoke_profile_runs_the_whole_graft_graph_and_reports_every_metric()
     {
         var (exit, run, output) = await RunAsync("--target=GraftDiT", "--profile=smoke");

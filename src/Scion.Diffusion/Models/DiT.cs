@@ -51,6 +51,14 @@ public sealed class DiT : nn.Module<Tensor, Tensor, Tensor, Tensor>
 
     public int NullClass => y_embedder.NullClass;
 
+    /// <summary>Where training draws the label dropout for guidance; null = the global generator. Data-parallel
+    /// replicas each own one, so that training stays deterministic whichever thread runs first.</summary>
+    public Generator? LabelDropoutGenerator
+    {
+        get => y_embedder.DropoutGenerator;
+        set => y_embedder.DropoutGenerator = value;
+    }
+
     /// <summary>
     /// Depth to width: for each index i here, blocks i and i+1 run side by side on the same input instead of one
     /// after the other (see <see cref="ParallelPair"/>). Empty (sequential, as published) by default.

@@ -25,11 +25,14 @@ public sealed class LabelEmbedder : nn.Module<Tensor, Tensor>
     /// <summary>The label meaning "no class" (unconditional).</summary>
     public int NullClass => numClasses;
 
+    /// <summary>Where training draws which labels to drop; null = the global generator.</summary>
+    public Generator? DropoutGenerator { get; set; }
+
     public override Tensor forward(Tensor labels)
     {
         if (training && dropout > 0)
         {
-            using var drop = rand(labels.shape[0], device: labels.device) < dropout;
+            using var drop = rand(labels.shape[0], generator: DropoutGenerator, device: labels.device) < dropout;
             using var dropped = where(drop, full_like(labels, numClasses), labels);
             return embedding_table.forward(dropped);
         }

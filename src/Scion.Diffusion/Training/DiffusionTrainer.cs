@@ -36,9 +36,9 @@ public sealed class DiffusionTrainer(DiTConfig config, GaussianDiffusion diffusi
             p.requires_grad = false;
         }
 
-        model.train();
-        using var optimizer = new FlatAdamW(model, options.WeightDecay);
-        using var emaValues = optimizer.Values.clone();
+        using var replicas = new ReplicaSet(model, Build, options.Replicas, options.Seed);
+        using var optimizer = new FlatAdamW(replicas.Primary, options.WeightDecay);
+        using var emaValues = replicas.Primary.Values.clone();
         var generator = new Generator((ulong)options.Seed + 1);
         var curve = new List<(int Step, double Loss)>();
         long n = images.shape[0];
@@ -51,24 +51,26 @@ public sealed class DiffusionTrainer(DiTConfig config, GaussianDiffusion diffusi
             var y = labels.index_select(0, index);
             var t = randint(0, diffusion.Steps, [options.BatchSize], generator: generator);
             var noise = randn(x.shape, generator: generator);
-            using var losses = Losses(model, x, y, t, noise, options.BFloat16Matmuls);
-            var loss = snrWeights is null ? losses.Loss.mean() : ((GaussianDiffusion.Extract(snrWeights, t, losses.Mse) * losses.Mse) + losses.Vb).mean();
-            optimizer.ZeroGrad();
-            loss.backward();
+            double value = replicas.Backward(options.BatchSize, (replica, start, count) =>
+            {
+                var part = t.narrow(0, start, count);
+                using var losses = Losses(replica, x.narrow(0, start, count), y.narrow(0, start, count), part, noise.narrow(0, start, count), options.BFloat16Matmuls);
+                return snrWeights is null ? losses.Loss.mean() : ((GaussianDiffusion.Extract(snrWeights, part, losses.Mse) * losses.Mse) + losses.Vb).mean();
+            });
             optimizer.Step(LearningRateSchedule.At(step, options));
-            Ema.Update(emaValues, optimizer.Values, options.EmaDecay);
-            double value = loss.item<float>();
+            replicas.Broadcast();
+            Ema.Update(emaValues, replicas.Primary.Values, options.EmaDecay);
             curve.Add((step, value));
             OnStep?.Invoke(step, value);
             if (OnCheck is not null && CheckEvery > 0 && step % CheckEvery == 0)
             {
-                optimizer.CopyTo(emaValues, ema);
+                replicas.Primary.CopyTo(emaValues, ema);
                 OnCheck(step, ema);
                 ema.eval();
             }
         }
 
-        optimizer.CopyTo(emaValues, ema);
+        replicas.Primary.CopyTo(emaValues, ema);
         model.Dispose();
         return new TrainResult(ema, curve);
     }
