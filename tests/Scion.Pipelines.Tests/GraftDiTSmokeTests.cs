@@ -70,26 +70,22 @@ public sealed class GraftDiTSmokeTests : IDisposable
     [Fact]
     public async Task A_teacher_shape_that_makes_no_DiT_fails_before_any_task_runs()
     {
-        var (exit, run, output) = await RunAsync("--target=PretrainTeacher", "--profile=smoke", "--param=teacher.heads=3");
-        Assert.Equal(2, exit);
-        Assert.Null(run);
-        Assert.Contains("The teacher's width 128 (teacher.width; 0 = 128, from DiT-N/4) must be a multiple of 4 and of its 3 attention heads", output);
-
-        (exit, _, output) = await RunAsync("--target=PretrainTeacher", "--profile=smoke", "--param=teacher.config=DiT-Q/4", "--param=data.image_size=30");
-        Assert.Equal(2, exit);
-        Assert.Contains("teacher.config = 'DiT-Q/4' is not a DiT configuration", output);
-        (exit, _, output) = await RunAsync("--target=PretrainTeacher", "--profile=smoke", "--param=data.image_size=30");
-        Assert.Equal(2, exit);
-        Assert.Contains("data.image_size = 30 is not a multiple of the patch size 4", output);
+        await FailsBeforeAnyTaskRuns("The teacher's width 128 (teacher.width; 0 = 128, from DiT-N/4) must be a multiple of 4 and of its 3 attention heads",
+            "--param=teacher.heads=3");
+        await FailsBeforeAnyTaskRuns("teacher.config = 'DiT-Q/4' is not a DiT configuration", "--param=teacher.config=DiT-Q/4", "--param=data.image_size=30");
+        await FailsBeforeAnyTaskRuns("data.image_size = 30 is not a multiple of the patch size 4", "--param=data.image_size=30");
     }
 
     [Fact]
-    public async Task More_teacher_replicas_than_images_in_a_batch_fail_before_any_task_runs()
+    public async Task More_teacher_replicas_than_images_in_a_batch_fail_before_any_task_runs() =>
+        await FailsBeforeAnyTaskRuns("teacher.replicas = 17 is more than teacher.batch = 16", "--param=teacher.replicas=17");
+
+    private async Task FailsBeforeAnyTaskRuns(string message, params string[] parameters)
     {
-        var (exit, run, output) = await RunAsync("--target=PretrainTeacher", "--profile=smoke", "--param=teacher.replicas=17");
+        var (exit, run, output) = await RunAsync(["--target=PretrainTeacher", "--profile=smoke", .. parameters]);
         Assert.Equal(2, exit);
         Assert.Null(run);
-        Assert.Contains("teacher.replicas = 17 is more than teacher.batch = 16", output);
+        Assert.Contains(message, output);
     }
 
     [Fact]

@@ -1,9 +1,8 @@
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Scion.Diffusion.Training;
 
-/// <summary>Exponential moving average of a model's parameters, kept as one flat tensor (<see cref="FlatAdamW.Values"/>).</summary>
+/// <summary>Exponential moving average of a model's parameters, kept as one flat tensor laid out as <see cref="FlatParameters.Values"/>.</summary>
 public static class Ema
 {
     /// <summary><c>ema ← decay · ema + (1 − decay) · values</c> (decay 0 copies).</summary>
