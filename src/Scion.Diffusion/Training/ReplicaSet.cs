@@ -57,6 +57,8 @@ public sealed class ReplicaSet : IDisposable
     {
         var parts = new double[Count];
         var errors = new Exception?[Count];
+        // fresh threads, not the pool's: OpenMP keeps a thread count per thread, and a pool thread would keep ours
+        // after training (a thread costs ~0.1 ms against a step of ~100)
         var workers = Enumerable.Range(1, Count - 1).Select(r => new Thread(() => Run(r), maxStackSize: 16 << 20)).ToList();
         workers.ForEach(w => w.Start());
         Run(0);
