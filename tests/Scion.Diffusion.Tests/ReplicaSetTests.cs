@@ -26,6 +26,7 @@ public sealed class ReplicaSetTests
 
     private static float[] Weights(nn.Module model) => [.. model.parameters().SelectMany(p => p.detach().data<float>().ToArray())];
 
+    [Collection(nameof(ReplicaSetTests))]
     public sealed class Gradients
     {
         [Fact]
@@ -70,6 +71,7 @@ public sealed class ReplicaSetTests
         }
     }
 
+    [Collection(nameof(ReplicaSetTests))]
     public sealed class Training
     {
         [Fact]
