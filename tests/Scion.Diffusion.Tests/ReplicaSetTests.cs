@@ -61,6 +61,15 @@ public sealed class ReplicaSetTests
         }
 
         [Fact]
+        public void A_batch_smaller_than_the_replicas_fails_naming_both()
+        {
+            manual_seed(1);
+            using var replicas = new ReplicaSet(new DiT(Config), () => new DiT(Config), 3, seed: 0);
+            var error = Assert.Throws<ArgumentOutOfRangeException>(() => replicas.Backward(2, (_, _, _) => zeros(1, requires_grad: true).sum()));
+            Assert.Contains("A batch of 2 cannot be split between 3 replicas", error.Message);
+        }
+
+        [Fact]
         public void A_replica_that_fails_fails_the_step_with_its_error()
         {
             manual_seed(1);

@@ -71,7 +71,6 @@ public sealed class DiffusionTrainer(DiTConfig config, GaussianDiffusion diffusi
         }
 
         replicas.Primary.CopyTo(emaValues, ema);
-        model.Dispose();
         return new TrainResult(ema, curve);
     }
 

@@ -17,8 +17,8 @@ public sealed class ReplicaSet : IDisposable
     private readonly int threadsBefore = get_num_threads();
     private readonly int threadsPerReplica;
 
-    /// <param name="model">The model being trained (replica 0); the others are made by <paramref name="build"/> and
-    /// given its weights.</param>
+    /// <param name="model">The model being trained (replica 0), which the set takes over and disposes; the others are
+    /// made by <paramref name="build"/> and given its weights.</param>
     /// <param name="seed">Seeds each replica's own label-dropout generator.</param>
     public ReplicaSet(DiT model, Func<DiT> build, int replicas, long seed)
     {
@@ -55,6 +55,12 @@ public sealed class ReplicaSet : IDisposable
     /// </summary>
     public double Backward(long batch, Func<DiT, long, long, Tensor> meanLoss)
     {
+        if (batch < Count)
+        {
+            // an empty part's mean is NaN, which would reach every weight through the sum
+            throw new ArgumentOutOfRangeException(nameof(batch), batch, $"A batch of {batch} cannot be split between {Count} replicas: each needs at least one row.");
+        }
+
         var parts = new double[Count];
         var errors = new Exception?[Count];
         // fresh threads, not the pool's: OpenMP keeps a thread count per thread, and a pool thread would keep ours
@@ -132,10 +138,7 @@ public sealed class ReplicaSet : IDisposable
             models[r].LabelDropoutGenerator?.Dispose();
             models[r].LabelDropoutGenerator = null;
             flats[r].Dispose();
-            if (r > 0)
-            {
-                models[r].Dispose();
-            }
+            models[r].Dispose();
         }
     }
 }
