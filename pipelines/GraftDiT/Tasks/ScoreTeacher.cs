@@ -31,10 +31,23 @@ public sealed class ScoreTeacher : PipelineTask<GraftDiTContext>
         // Which classes fail says more about the teacher than the share does (the embedded classes have names).
         var names = context.Get(P.DataSource).Length == 0 ? ShapesDataset.ClassNames : null;
         context.Log.Information($"per class: {PerClass(predicted, truth, names)}");
+        context.Log.Information($"taken for (conditioning→predicted): {Confusions(predicted, truth, names, top: 8)}");
     }
 
     /// <summary>"name right/count" for each conditioning class in label order, e.g. "disc 8/10, square 3/10".</summary>
     public static string PerClass(long[] predicted, long[] truth, IReadOnlyList<string>? names) =>
         string.Join(", ", truth.Zip(predicted).GroupBy(p => p.First).OrderBy(g => g.Key).Select(g =>
-            $"{(names is not null && g.Key < names.Count ? names[(int)g.Key] : $"class {g.Key}")} {g.Count(p => p.First == p.Second)}/{g.Count()}"));
+            $"{Name(g.Key, names)} {g.Count(p => p.First == p.Second)}/{g.Count()}"));
+
+    /// <summary>The <paramref name="top"/> most frequent wrong labels, e.g. "plus→square 12, ring→disc 5"; ties in label order.</summary>
+    public static string Confusions(long[] predicted, long[] truth, IReadOnlyList<string>? names, int top)
+    {
+        var pairs = truth.Zip(predicted).Where(p => p.First != p.Second).GroupBy(p => p)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key.First).ThenBy(g => g.Key.Second).Take(top)
+            .Select(g => $"{Name(g.Key.First, names)}→{Name(g.Key.Second, names)} {g.Count()}").ToList();
+        return pairs.Count == 0 ? "none" : string.Join(", ", pairs);
+    }
+
+    private static string Name(long label, IReadOnlyList<string>? names) =>
+        names is not null && label < names.Count ? names[(int)label] : $"class {label}";
 }
