@@ -116,6 +116,35 @@ public sealed class DiTModelTests
         }
     }
 
+    public sealed class Blocks
+    {
+        [Fact]
+        public void A_block_computes_the_adaLN_Zero_formula_of_the_paper()
+        {
+            // x₁ = x + g₁·attn(LN(x)·(1 + s₁) + b₁), out = x₁ + g₂·mlp(LN(x₁)·(1 + s₂) + b₂), with the six
+            // vectors in DiT's chunk order (shift, scale, gate for attention, then for the MLP)
+            manual_seed(4);
+            using var block = new DiTBlock(16, 4, 64);
+            using (no_grad())
+            {
+                foreach (var (_, p) in block.named_parameters())
+                {
+                    p.normal_(0, 0.3); // past the zero init, so that every term counts
+                }
+            }
+
+            using var x = randn(2, 5, 16);
+            using var c = randn(2, 16);
+            using var scope = NewDisposeScope();
+            var m = block.Modulation.forward(nn.functional.silu(c)).chunk(6, 1);
+            Tensor Norm(Tensor t) => nn.functional.layer_norm(t, [16], eps: 1e-6);
+            Tensor Mod(Tensor t, int at) => Norm(t) * (1 + m[at + 1].unsqueeze(1)) + m[at].unsqueeze(1);
+            var x1 = x + m[2].unsqueeze(1) * block.Attn.forward(Mod(x, 0));
+            var expected = x1 + m[5].unsqueeze(1) * block.MlpOperator.forward(Mod(x1, 3));
+            Assert.True(block.forward(x, c).allclose(expected, 1e-5, 1e-5));
+        }
+    }
+
     public sealed class Operators
     {
         [Fact]
