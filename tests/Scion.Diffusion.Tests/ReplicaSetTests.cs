@@ -24,8 +24,6 @@ public sealed class ReplicaSetTests
             .Train(images, labels, new TrainOptions(steps, 16, 3e-3, 0.9, 2, Seed: 3, MinSnrGamma: 1, Replicas: replicas));
     }
 
-    private static float[] Weights(nn.Module model) => [.. model.parameters().SelectMany(p => p.detach().data<float>().ToArray())];
-
     [Collection(nameof(ReplicaSetTests))]
     public sealed class Gradients
     {
@@ -89,8 +87,8 @@ public sealed class ReplicaSetTests
             var one = Train(1, Config);
             var two = Train(2, Config);
             Assert.All(one.Curve.Zip(two.Curve), pair => Assert.Equal(pair.First.Loss, pair.Second.Loss, 1e-4));
-            Assert.All(Weights(one.Ema).Zip(Weights(two.Ema)), pair => Assert.Equal(pair.First, pair.Second, 2e-4f));
-            Assert.NotEqual(Weights(one.Ema), Weights(new DiT(Config))); // it trained
+            Assert.All(TinyNet.Weights(one.Ema).Zip(TinyNet.Weights(two.Ema)), pair => Assert.Equal(pair.First, pair.Second, 2e-4f));
+            Assert.NotEqual(TinyNet.Weights(one.Ema), TinyNet.Weights(new DiT(Config))); // it trained
             one.Ema.Dispose();
             two.Ema.Dispose();
         }
@@ -102,7 +100,7 @@ public sealed class ReplicaSetTests
             var first = Train(2, config, steps: 4);
             var second = Train(2, config, steps: 4);
             Assert.Equal(first.Curve, second.Curve);
-            Assert.Equal(Weights(first.Ema), Weights(second.Ema));
+            Assert.Equal(TinyNet.Weights(first.Ema), TinyNet.Weights(second.Ema));
             first.Ema.Dispose();
             second.Ema.Dispose();
         }

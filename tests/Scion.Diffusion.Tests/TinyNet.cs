@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 
 namespace Scion.Diffusion.Tests;
 
-/// <summary>A two-layer perceptron and seeded batches for the optimizer tests.</summary>
+/// <summary>A two-layer perceptron and seeded batches for the optimizer tests, and any module's weights as one array.</summary>
 internal static class TinyNet
 {
     public static nn.Module<Tensor, Tensor> Build(long seed)
