@@ -37,6 +37,9 @@ public static class GraftDiTParameters
 
     public static readonly Parameter<int> TeacherWarmup = Parameter.Int("teacher.warmup", "Linear learning-rate warm-up steps", min: 0);
 
+    public static readonly Parameter<double> TeacherBeta2 = Parameter.Double("teacher.beta2",
+        "AdamW's β₂ (decay of the squared-gradient average) in teacher training; PyTorch's default and DiT's is 0.999", min: 0, max: 0.9999999);
+
     public static readonly Parameter<double> TeacherEma = Parameter.Double("teacher.ema", "EMA decay of the teacher's weights (DiT: 0.9999 over 7M steps)", min: 0, max: 1);
 
     public static readonly Parameter<double> TeacherMinSnr = Parameter.Double("teacher.min_snr",

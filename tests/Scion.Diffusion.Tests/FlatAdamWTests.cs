@@ -1,3 +1,6 @@
+using Scion.Diffusion.Data;
+using Scion.Diffusion.Diffusion;
+using Scion.Diffusion.Models;
 using Scion.Diffusion.Training;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -9,18 +12,19 @@ public sealed class FlatAdamWTests
     public sealed class Update
     {
         [Theory]
-        [InlineData(0.0)]
-        [InlineData(0.05)]
-        public void Matches_torch_AdamW_step_for_step(double weightDecay)
+        [InlineData(0.0, 0.999)]
+        [InlineData(0.05, 0.999)]
+        [InlineData(0.0, 0.99)]
+        public void Matches_torch_AdamW_step_for_step(double weightDecay, double beta2)
         {
             // the reference is libtorch's AdamW through TorchSharp, on the same weights and batches
             using var reference = TinyNet.Build(1);
             using var flat = TinyNet.Build(2);
             flat.load_state_dict(reference.state_dict()); // not a second draw: other tests share the global generator
             var initial = TinyNet.Weights(reference);
-            using var torchOptimizer = optim.AdamW(reference.parameters(), lr: 0.01, weight_decay: weightDecay);
+            using var torchOptimizer = optim.AdamW(reference.parameters(), lr: 0.01, beta2: beta2, weight_decay: weightDecay);
             using var parameters = new FlatParameters(flat);
-            using var flatOptimizer = new FlatAdamW(parameters, weightDecay);
+            using var flatOptimizer = new FlatAdamW(parameters, weightDecay, beta2: beta2);
             for (int step = 1; step <= 20; step++)
             {
                 double lr = 0.01 * (1 - (step / 40.0));
@@ -38,6 +42,35 @@ public sealed class FlatAdamWTests
             Assert.Equal(expected.Length, actual.Length);
             Assert.All(expected.Zip(actual), pair => Assert.Equal(pair.First, pair.Second, 5e-6f));
             Assert.NotEqual(initial, actual); // it moved
+        }
+    }
+
+    public sealed class Beta2
+    {
+        [Fact]
+        public void Reaches_the_trainer()
+        {
+            // Adam's first step is lr·sign(g) whatever β₂ is (bias correction); from the second on β₂ weighs the
+            // first gradient against the second, so two steps from one start differ unless the option is dropped.
+            var (images, labels, _) = ImageTensors.Decode(ShapesDataset.Generate(3, 0, 16, size: 16).ToList(), 16);
+            var config = new DiTConfig(1, 32, 4, 4, InputSize: 16, InChannels: 3, NumClasses: 10);
+            var initial = new DiT(config).state_dict().ToDictionary(p => p.Key, p => p.Value.clone());
+            Dictionary<string, Tensor> Train(double beta2)
+            {
+                var start = new DiT(config); // the trainer takes it over and disposes it
+                start.load_state_dict(initial);
+                var result = new DiffusionTrainer(config, GaussianDiffusion.Create())
+                    .Train(images, labels, new TrainOptions(2, 16, 1e-2, EmaDecay: 0, Seed: 5, AdamBeta2: beta2), start);
+                var weights = result.Ema.state_dict().ToDictionary(p => p.Key, p => p.Value.clone());
+                result.Ema.Dispose();
+                return weights;
+            }
+
+            var slow = Train(0.999);
+            var again = Train(0.999);
+            var fast = Train(0.5);
+            Assert.All(slow, p => Assert.True(p.Value.allclose(again[p.Key], 0, 0), $"{p.Key} differs between two identical runs"));
+            Assert.Contains(slow, p => !p.Value.allclose(fast[p.Key], 0, 0));
         }
     }
 }

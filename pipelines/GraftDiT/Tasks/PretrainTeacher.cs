@@ -22,7 +22,7 @@ public sealed class PretrainTeacher : PipelineTask<GraftDiTContext>
     public static readonly Artifact LossChart = Artifact.File("loss.svg");
 
     public override IEnumerable<IParameter> Reads =>
-        [P.Checkpoint, P.ImageSize, P.TeacherConfig, P.TeacherDepth, P.TeacherWidth, P.TeacherHeads, P.TeacherSteps, P.TeacherBatch, P.TeacherLearningRate, P.TeacherWarmup, P.TeacherEma, P.TeacherSeed, P.TeacherMinSnr, P.TeacherPrediction, P.TeacherDecay, P.TeacherPrecision, P.TeacherReplicas];
+        [P.Checkpoint, P.ImageSize, P.TeacherConfig, P.TeacherDepth, P.TeacherWidth, P.TeacherHeads, P.TeacherSteps, P.TeacherBatch, P.TeacherLearningRate, P.TeacherBeta2, P.TeacherWarmup, P.TeacherEma, P.TeacherSeed, P.TeacherMinSnr, P.TeacherPrediction, P.TeacherDecay, P.TeacherPrecision, P.TeacherReplicas];
 
     public override IEnumerable<Artifact> Inputs => [PrepareData.Train];
 
@@ -53,7 +53,8 @@ public sealed class PretrainTeacher : PipelineTask<GraftDiTContext>
         };
         var result = trainer.Train(images, labels, new TrainOptions(steps, batch, context.Get(P.TeacherLearningRate),
             context.Get(P.TeacherEma), context.Get(P.TeacherWarmup), Seed: context.Get(P.TeacherSeed), MinSnrGamma: context.Get(P.TeacherMinSnr),
-            Decay: Enum.Parse<LearningRateDecay>(context.Get(P.TeacherDecay), ignoreCase: true), BFloat16Matmuls: bfloat16, Replicas: context.Get(P.TeacherReplicas)));
+            Decay: Enum.Parse<LearningRateDecay>(context.Get(P.TeacherDecay), ignoreCase: true), BFloat16Matmuls: bfloat16, Replicas: context.Get(P.TeacherReplicas),
+            AdamBeta2: context.Get(P.TeacherBeta2)));
         watch.Stop();
 
         StateDictFile.WriteSafetensors(context.OutputPath(Weights), result.Ema.state_dict());

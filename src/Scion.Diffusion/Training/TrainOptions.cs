@@ -1,6 +1,6 @@
 namespace Scion.Diffusion.Training;
 
-/// <summary>How a model is trained: AdamW with linear warm-up and then a constant or cosine learning rate
+/// <summary>How a model is trained: AdamW (β₂ = <see cref="AdamBeta2"/>) with linear warm-up and then a constant or cosine learning rate
 /// (<see cref="Decay"/>), EMA of the weights, a step budget, a seed, and optionally Min-SNR-γ weighting of the noise
 /// loss (<see cref="MinSnrGamma"/>; 0 = the DiT recipe, unweighted). With <see cref="BFloat16Matmuls"/> the forward pass
 /// multiplies in bfloat16 (mixed precision, <see cref="Models.Autocast"/>); weights and optimizer state stay float32.
@@ -18,4 +18,5 @@ public sealed record TrainOptions(
     double MinSnrGamma = 0,
     LearningRateDecay Decay = LearningRateDecay.Constant,
     bool BFloat16Matmuls = false,
-    int Replicas = 1);
+    int Replicas = 1,
+    double AdamBeta2 = 0.999);
