@@ -54,7 +54,8 @@ public sealed class FlatAdamWTests
             // first gradient against the second, so two steps from one start differ unless the option is dropped.
             var (images, labels, _) = ImageTensors.Decode(ShapesDataset.Generate(3, 0, 16, size: 16).ToList(), 16);
             var config = new DiTConfig(1, 32, 4, 4, InputSize: 16, InChannels: 3, NumClasses: 10);
-            var initial = new DiT(config).state_dict().ToDictionary(p => p.Key, p => p.Value.clone());
+            using var template = new DiT(config);
+            var initial = template.state_dict().ToDictionary(p => p.Key, p => p.Value.clone());
             Dictionary<string, Tensor> Train(double beta2)
             {
                 var start = new DiT(config); // the trainer takes it over and disposes it
