@@ -44,6 +44,9 @@ public sealed class GraftDiTSmokeTests : IDisposable
         Assert.All(run!.Tasks, t => Assert.Equal("Executed", t.Status));
         var score = run.Tasks.Single(t => t.Name == "ScoreTeacher").Metrics.Single(m => m.Name == "sample_accuracy");
         Assert.InRange(score.Value, 0, 1);
+        // teacher.precision = auto: the probe's ratio decides, and both are in the report
+        var teacher = run.Tasks.Single(t => t.Name == "PretrainTeacher").Metrics.ToDictionary(m => m.Name, m => m.Value);
+        Assert.Equal(PrecisionProbe.Choose(teacher["bf16_speedup"]) ? 1 : 0, teacher["bf16_products"]);
         var metrics = run.Tasks.Single(t => t.Name == "EvaluateTeacher").Metrics.ToDictionary(m => m.Name, m => m.Value);
         Assert.True(metrics["fd"] > 0 && double.IsFinite(metrics["fd"]));
         Assert.InRange(metrics["coverage"], 0, 1);
@@ -65,6 +68,7 @@ public sealed class GraftDiTSmokeTests : IDisposable
         Assert.True(exit == 0, output);
         Assert.Equal("Executed", run!.Tasks.Single(t => t.Name == "PretrainTeacher").Status);
         Assert.Contains("DiT depth 2, width 64", output);
+        Assert.Contains("training with float32 products (teacher.precision = fp32)", output);
     }
 
     [Fact]

@@ -38,13 +38,7 @@ public sealed class PretrainTeacher : PipelineTask<GraftDiTContext>
         int classes = (int)labels.max().item<long>() + 1;
         var named = DiTConfig.Named(context.Get(P.TeacherConfig), size, inChannels: 3, numClasses: classes);
         var config = P.TeacherShape(named, context.Get) with { Target = PredictionTargets.Parse(context.Get(P.TeacherPrediction)) };
-        bool bfloat16 = context.Get(P.TeacherPrecision) == "bf16";
-        if (bfloat16 && !Autocast.NativeBFloat16)
-        {
-            context.Log.Warning("teacher.precision = bf16, but this CPU reports no native bfloat16 products (avx512_bf16 or amx_bf16): " +
-                "training stays correct but may be slower than with teacher.precision = fp32");
-        }
-
+        bool bfloat16 = UseBFloat16(context, config, batch);
         using var progress = context.Progress("training teacher", steps);
         var watch = Stopwatch.StartNew();
         var trainer = new DiffusionTrainer(config, GaussianDiffusion.For(config))
@@ -69,6 +63,28 @@ public sealed class PretrainTeacher : PipelineTask<GraftDiTContext>
         context.Metric("train_seconds", watch.Elapsed.TotalSeconds, "s");
         context.Metric("parameters", result.Ema.parameters().Sum(p => p.numel()));
         result.Ema.Dispose();
+    }
+
+    /// <summary>teacher.precision: "bf16" or "fp32" as asked; "auto" measures the two at the MLP's shape on a
+    /// replica's share of the batch and threads, and takes bfloat16 where it pays (<see cref="PrecisionProbe"/>).</summary>
+    private static bool UseBFloat16(GraftDiTContext context, DiTConfig config, int batch)
+    {
+        string precision = context.Get(P.TeacherPrecision);
+        int replicas = context.Get(P.TeacherReplicas);
+        double speedup = PrecisionProbe.BFloat16Speedup(Math.Max(1, batch / replicas) * (long)config.Tokens, config.Hidden, config.MlpHidden,
+            threads: Math.Max(1, TorchSharp.torch.get_num_threads() / replicas));
+        bool bfloat16 = precision == "bf16" || (precision == "auto" && PrecisionProbe.Choose(speedup));
+        context.Log.Information($"bfloat16 products are {speedup:0.00}x as fast as float32 here (fc1 of a replica's share of the batch): " +
+            $"training with {(bfloat16 ? "bfloat16" : "float32")} products (teacher.precision = {precision})");
+        if (precision == "bf16" && !PrecisionProbe.Choose(speedup))
+        {
+            context.Log.Warning($"teacher.precision = bf16, but bfloat16 products are not faster on this CPU ({speedup:0.00}x): " +
+                "training stays correct; teacher.precision = auto or fp32 would be faster");
+        }
+
+        context.Metric("bf16_speedup", speedup);
+        context.Metric("bf16_products", bfloat16 ? 1 : 0);
+        return bfloat16;
     }
 
     private static List<double> Smoothed(List<double> values, int window) =>

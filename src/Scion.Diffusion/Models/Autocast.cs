@@ -11,8 +11,9 @@ namespace Scion.Diffusion.Models;
 /// feeds the next one directly (<see cref="LinearUncast"/>: <c>qkv</c> into attention, <c>fc1</c> through GELU into
 /// <c>fc2</c>) it stays bfloat16 in between, since the next product would round it anyway. Parameters, gradients,
 /// optimizer and EMA state, the residual stream and the other element-wise work (LayerNorm, softmax, modulation, the
-/// loss) stay float32. On a CPU with native bfloat16 products (AVX512-BF16, AMX) the small teacher trains about 1.9×
-/// faster (README); elsewhere it is correct but may be slower. Like autocast, the setting belongs to the calling thread.
+/// loss) stay float32. On a CPU with AMX the small teacher trains about 1.9× faster (README); on one with AVX512-BF16
+/// alone it was slower, so <see cref="PrecisionProbe"/> measures before a pipeline takes it. Like autocast, the setting
+/// belongs to the calling thread.
 /// </summary>
 public static class Autocast
 {
@@ -21,23 +22,6 @@ public static class Autocast
 
     /// <summary>Whether linear layers on this thread multiply in bfloat16 now.</summary>
     public static bool IsBFloat16 => bfloat16;
-
-    /// <summary>Whether this CPU multiplies bfloat16 natively (Linux: the avx512_bf16 or amx_bf16 flag in /proc/cpuinfo).
-    /// False where that cannot be read.</summary>
-    public static bool NativeBFloat16 => nativeBFloat16.Value;
-
-    private static readonly Lazy<bool> nativeBFloat16 = new(() =>
-    {
-        try
-        {
-            return File.Exists("/proc/cpuinfo") && File.ReadLines("/proc/cpuinfo")
-                .Any(line => line.StartsWith("flags", StringComparison.Ordinal) && (line.Contains(" avx512_bf16", StringComparison.Ordinal) || line.Contains(" amx_bf16", StringComparison.Ordinal)));
-        }
-        catch (IOException)
-        {
-            return false;
-        }
-    });
 
     /// <summary>Turns bfloat16 products on (or off) for this thread until the returned scope is disposed.</summary>
     public static IDisposable BFloat16(bool enabled = true)
