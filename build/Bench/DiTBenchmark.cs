@@ -12,7 +12,8 @@ namespace Scion.Host.Bench;
 /// teacher (DiT-N/4, at its batch of 32) and DiT-S/2 at 32×32 in float32 and with bfloat16 products (the teacher's
 /// mixed precision), each with its model-FLOPs utilisation against the peak of its precision, the bfloat16 ÷ float32
 /// throughput ratio, and forward latency at batch 2. Last, the teacher as PretrainTeacher trains it by default (batch
-/// 64 split over two data-parallel replicas, bfloat16) against one model at batch 32.
+/// 64 split over two data-parallel replicas, in the precision <see cref="PrecisionProbe"/> picks) against one model at
+/// batch 32 in that precision.
 /// </summary>
 public sealed class DiTBenchmark(DevContext context)
 {
@@ -44,12 +45,16 @@ public sealed class DiTBenchmark(DevContext context)
         }
 
         var teacher = DiTConfig.Named("DiT-N/4", 32, 3, 10);
-        double single = TrainThroughput(teacher, 32, 40, bfloat16: true);
-        double replicated = TrainThroughput(teacher, 64, 20, bfloat16: true, replicas: 2);
+        double probe = PrecisionProbe.BFloat16Speedup(32L * teacher.Tokens, teacher.Hidden, teacher.MlpHidden, threads: Math.Max(1, get_num_threads() / 2));
+        bool bf16 = PrecisionProbe.Choose(probe);
+        double single = TrainThroughput(teacher, 32, 40, bfloat16: bf16);
+        double replicated = TrainThroughput(teacher, 64, 20, bfloat16: bf16, replicas: 2);
         context.Metric("DiT-N_4.teacher_train_images_per_s", replicated, "img/s");
         context.Metric("DiT-N_4.teacher_speedup", replicated / single);
-        yield return $"DiT-N/4 as the teacher trains (batch 64 over 2 replicas, bfloat16): {replicated:0.0} img/s against {single:0.0} " +
-            $"for one model at batch 32, {replicated / single:0.00}×";
+        context.Metric("DiT-N_4.probe_bf16_speedup", probe);
+        string precision = bf16 ? "bfloat16" : "float32";
+        yield return $"DiT-N/4 as the teacher trains (batch 64 over 2 replicas, {precision}: the probe measured bfloat16 products {probe:0.00}× as fast): " +
+            $"{replicated:0.0} img/s against {single:0.0} for one model at batch 32, {replicated / single:0.00}×";
     }
 
     /// <summary>Matmul FLOPs of one forward pass of one image: token-wise linears, attention products, embedders per sample.</summary>
