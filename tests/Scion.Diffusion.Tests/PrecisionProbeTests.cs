@@ -20,8 +20,10 @@ public sealed class PrecisionProbeTests
         [Fact]
         public void Names_a_shape_it_cannot_measure()
         {
-            var error = Assert.Throws<ArgumentOutOfRangeException>(() => PrecisionProbe.BFloat16Speedup(0, 32, 64));
+            var error = Assert.Throws<ArgumentException>(() => PrecisionProbe.BFloat16Speedup(0, 32, 64));
             Assert.Contains("[0, 32] × [64, 32]", error.Message);
+            error = Assert.Throws<ArgumentException>(() => PrecisionProbe.BFloat16Speedup(8, 32, 64, repeats: 0));
+            Assert.Contains("0 repeats", error.Message);
         }
     }
 

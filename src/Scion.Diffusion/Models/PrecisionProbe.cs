@@ -22,7 +22,8 @@ public static class PrecisionProbe
     {
         if (rows < 1 || inner < 1 || outer < 1 || repeats < 1)
         {
-            throw new ArgumentOutOfRangeException(nameof(rows), $"A probe needs a positive shape and repeat count (got [{rows}, {inner}] × [{outer}, {inner}], {repeats} repeats).");
+            // not ArgumentOutOfRange: that names one parameter, and the message shows all four
+            throw new ArgumentException($"A probe needs a positive shape and repeat count (got [{rows}, {inner}] × [{outer}, {inner}], {repeats} repeats).");
         }
 
         int threadsBefore = get_num_threads();
