@@ -45,7 +45,7 @@ public sealed class DiTBenchmark(DevContext context)
         }
 
         var teacher = DiTConfig.Named("DiT-N/4", 32, 3, 10);
-        double probe = PrecisionProbe.BFloat16Speedup(32L * teacher.Tokens, teacher.Hidden, teacher.MlpHidden, threads: Math.Max(1, get_num_threads() / 2));
+        double probe = PrecisionProbe.BFloat16Speedup(teacher, batch: 64, replicas: 2);
         bool bf16 = PrecisionProbe.Choose(probe);
         double single = TrainThroughput(teacher, 32, 40, bfloat16: bf16);
         double replicated = TrainThroughput(teacher, 64, 20, bfloat16: bf16, replicas: 2);

@@ -70,13 +70,12 @@ public sealed class PretrainTeacher : PipelineTask<GraftDiTContext>
     private static bool UseBFloat16(GraftDiTContext context, DiTConfig config, int batch)
     {
         string precision = context.Get(P.TeacherPrecision);
-        int replicas = context.Get(P.TeacherReplicas);
-        double speedup = PrecisionProbe.BFloat16Speedup(Math.Max(1, batch / replicas) * (long)config.Tokens, config.Hidden, config.MlpHidden,
-            threads: Math.Max(1, TorchSharp.torch.get_num_threads() / replicas));
-        bool bfloat16 = precision == "bf16" || (precision == "auto" && PrecisionProbe.Choose(speedup));
+        double speedup = PrecisionProbe.BFloat16Speedup(config, batch, context.Get(P.TeacherReplicas));
+        bool pays = PrecisionProbe.Choose(speedup);
+        bool bfloat16 = precision == "bf16" || (precision == "auto" && pays);
         context.Log.Information($"bfloat16 products are {speedup:0.00}x as fast as float32 here (fc1 of a replica's share of the batch): " +
             $"training with {(bfloat16 ? "bfloat16" : "float32")} products (teacher.precision = {precision})");
-        if (precision == "bf16" && !PrecisionProbe.Choose(speedup))
+        if (precision == "bf16" && !pays)
         {
             context.Log.Warning($"teacher.precision = bf16, but bfloat16 products are not faster on this CPU ({speedup:0.00}x): " +
                 "training stays correct; teacher.precision = auto or fp32 would be faster");

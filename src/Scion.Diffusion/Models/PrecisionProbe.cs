@@ -42,6 +42,12 @@ public static class PrecisionProbe
         }
     }
 
+    /// <summary>The probe at the shape that dominates training <paramref name="config"/>: <c>fc1</c> on one replica's share
+    /// of a batch of <paramref name="batch"/> images, on that replica's share of the threads.</summary>
+    public static double BFloat16Speedup(DiTConfig config, int batch, int replicas) =>
+        BFloat16Speedup(Math.Max(1, batch / replicas) * (long)config.Tokens, config.Hidden, config.MlpHidden,
+            threads: Math.Max(1, get_num_threads() / replicas));
+
     /// <summary>bfloat16 products when they are at least <see cref="Threshold"/>× faster than float32.</summary>
     public static bool Choose(double speedup) => speedup >= Threshold;
 
