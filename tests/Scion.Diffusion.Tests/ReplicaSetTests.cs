@@ -24,7 +24,6 @@ public sealed class ReplicaSetTests
             .Train(images, labels, new TrainOptions(steps, 16, 3e-3, 0.9, 2, Seed: 3, MinSnrGamma: 1, Replicas: replicas));
     }
 
-    [Collection(nameof(ReplicaSetTests))]
     public sealed class Gradients
     {
         [Fact]
@@ -78,7 +77,6 @@ public sealed class ReplicaSetTests
         }
     }
 
-    [Collection(nameof(ReplicaSetTests))]
     public sealed class Training
     {
         [Fact]
