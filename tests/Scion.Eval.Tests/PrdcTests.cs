@@ -22,8 +22,12 @@ public sealed class PrdcTests
     [Fact]
     public void Identical_sets_give_one_everywhere()
     {
+        // Each real ball's k-th neighbour lies on its boundary, and the comparison is strict, so density is 1 only if
+        // that distance comes out bit for bit the same in both passes. With real-valued features it did not always
+        // (a run here gave 1.008, likely a product kernel chosen by the operands' alignment, x against its clone).
+        // Integer coordinates make every distance exact, so the tie is decided by arithmetic, not by the kernel.
         manual_seed(1);
-        using var x = randn([300, 8], dtype: float64);
+        using var x = randint(0, 1000, [300, 8], dtype: float64);
         Assert.Equal(new PrdcResult(1, 1, 1, 1), Prdc.Compute(x, x.clone(), blockRows: 64));
     }
 

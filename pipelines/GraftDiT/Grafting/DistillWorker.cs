@@ -5,6 +5,7 @@ using Scion.Diffusion.Models;
 using Scion.Execution;
 using Scion.Grafting.Distillation;
 using Scion.Grafting.Surgery;
+using Scion.Torch;
 using static TorchSharp.torch;
 
 namespace Scion.Pipelines.GraftDiT.Grafting;
@@ -12,20 +13,12 @@ namespace Scion.Pipelines.GraftDiT.Grafting;
 /// <summary>Distils one layer (stage 1) and writes its best checkpoint, under the hybrid's key names.</summary>
 public sealed class DistillWorker : IShardWorker<DistillShard, DistillShardResult>
 {
-    // Initialisation draws from torch's one global generator: seeding and building under a lock keeps every
-    // layer's initial weights the same whether layers run one at a time or in parallel (--jobs).
-    private static readonly Lock InitGate = new();
-
     public Task<DistillShardResult> RunAsync(DistillShard shard, CancellationToken cancel) => Task.Run(() => Run(shard), cancel);
 
-    private static GraftUnit CreateUnit(GraftPlan plan, DistillShard shard, DiTConfig config, IReadOnlyDictionary<string, Tensor> teacher)
-    {
-        lock (InitGate)
-        {
-            manual_seed(shard.Seed + shard.Layer);
-            return plan.CreateUnit(shard.Layer, config, teacher);
-        }
-    }
+    // Initialisation draws from torch's one global generator: a seeded build under its gate keeps every layer's
+    // initial weights the same whether layers run one at a time or in parallel (--jobs).
+    private static GraftUnit CreateUnit(GraftPlan plan, DistillShard shard, DiTConfig config, IReadOnlyDictionary<string, Tensor> teacher) =>
+        GlobalGenerator.Seeded(shard.Seed + shard.Layer, () => plan.CreateUnit(shard.Layer, config, teacher));
 
     private static DistillShardResult Run(DistillShard shard)
     {

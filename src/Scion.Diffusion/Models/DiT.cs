@@ -22,6 +22,7 @@ public sealed class DiT : nn.Module<Tensor, Tensor, Tensor, Tensor>
     public DiT(DiTConfig config, Device? device = null) : base(nameof(DiT))
     {
         config.Validate();
+        using var drawing = Scion.Torch.GlobalGenerator.Hold();
         Config = config;
         x_embedder = new PatchEmbed(config.Patch, config.InChannels, config.Hidden, device);
         t_embedder = new TimestepEmbedder(config.Hidden, device);

@@ -1,5 +1,6 @@
 using Scion.Diffusion.Diffusion;
 using Scion.Diffusion.Models;
+using Scion.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -26,8 +27,7 @@ public sealed class DiffusionTrainer(DiTConfig config, GaussianDiffusion diffusi
 
     public TrainResult Train(Tensor images, Tensor labels, TrainOptions options, DiT? start = null)
     {
-        manual_seed(options.Seed);
-        var model = start ?? Build();
+        var model = start ?? GlobalGenerator.Seeded(options.Seed, Build);
         var ema = Build();
         ema.load_state_dict(model.state_dict());
         ema.eval();
@@ -81,5 +81,9 @@ public sealed class DiffusionTrainer(DiTConfig config, GaussianDiffusion diffusi
         return diffusion.TrainingLosses((xt, tt) => model.forward(xt, tt, y), x, t, noise);
     }
 
-    private DiT Build() => Architecture?.Invoke() ?? new DiT(config);
+    private DiT Build()
+    {
+        using var drawing = GlobalGenerator.Hold(); // a grafted architecture's operators draw outside DiT's constructor
+        return Architecture?.Invoke() ?? new DiT(config);
+    }
 }

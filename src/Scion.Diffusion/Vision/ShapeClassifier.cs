@@ -17,6 +17,7 @@ public sealed class ShapeClassifier : nn.Module<Tensor, Tensor>
     /// seed, not from the global one, whose state depends on what else ran (or runs alongside) in the process.</summary>
     public ShapeClassifier(int classes, long? seed = null) : base(nameof(ShapeClassifier))
     {
+        using var drawing = Scion.Torch.GlobalGenerator.Hold(); // the layers' default initialisation draws from it first
         features = nn.Sequential(
             nn.Conv2d(3, 16, 3, padding: 1), nn.ReLU(), nn.MaxPool2d(2),
             nn.Conv2d(16, 32, 3, padding: 1), nn.ReLU(), nn.MaxPool2d(2),
@@ -68,7 +69,6 @@ public sealed class ShapeClassifier : nn.Module<Tensor, Tensor>
     /// <summary>Trains with Adam on uint8 images and returns the per-step losses.</summary>
     public List<double> Fit(Tensor images, Tensor labels, int steps, int batch, double lr, long seed, Action<int>? onStep = null)
     {
-        manual_seed(seed);
         var generator = new Generator((ulong)seed);
         train();
         using var optimizer = optim.Adam(parameters(), lr: lr);
