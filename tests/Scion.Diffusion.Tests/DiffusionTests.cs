@@ -245,15 +245,16 @@ public sealed class DiffusionTests
     public sealed class Training
     {
         [Theory]
-        [InlineData(false)]
-        [InlineData(true)]
-        public void A_few_hundred_steps_on_the_embedded_data_lower_the_loss(bool bfloat16)
+        [InlineData(false, false)]
+        [InlineData(true, false)]
+        [InlineData(false, true)]
+        public void A_few_hundred_steps_on_the_embedded_data_lower_the_loss(bool bfloat16, bool muon)
         {
             var rows = ShapesDataset.Generate(3, 0, 400, size: 16).ToList();
             var (images, labels, skipped) = ImageTensors.Decode(rows, 16);
             Assert.Equal(0, skipped);
             var config = new DiTConfig(2, 48, 4, 4, InputSize: 16, InChannels: 3, NumClasses: 10);
-            var result = new DiffusionTrainer(config, GaussianDiffusion.Create()).Train(images, labels, new TrainOptions(200, 32, 2e-3, 0.99, 20, Seed: 1, BFloat16Matmuls: bfloat16));
+            var result = new DiffusionTrainer(config, GaussianDiffusion.Create()).Train(images, labels, new TrainOptions(200, 32, 2e-3, 0.99, 20, Seed: 1, BFloat16Matmuls: bfloat16, Muon: muon));
             double first = result.Curve.Take(20).Average(c => c.Loss), last = result.Curve.TakeLast(40).Average(c => c.Loss);
             Assert.True(last < first * 0.6, $"loss went from {first:0.000} to {last:0.000}");
             result.Ema.Dispose();

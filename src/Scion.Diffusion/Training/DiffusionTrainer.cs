@@ -37,7 +37,9 @@ public sealed class DiffusionTrainer(DiTConfig config, GaussianDiffusion diffusi
         }
 
         using var replicas = new ReplicaSet(model, Build, options.Replicas, options.Seed);
-        using var optimizer = new FlatAdamW(replicas.Primary, options.WeightDecay, beta2: options.AdamBeta2);
+        using IFlatOptimizer optimizer = options.Muon
+            ? new FlatMuon(replicas.Primary, options.WeightDecay, options.AdamBeta2, threads: replicas.AllThreads)
+            : new FlatAdamW(replicas.Primary, options.WeightDecay, beta2: options.AdamBeta2);
         using var emaValues = replicas.Primary.Values.clone();
         var generator = new Generator((ulong)options.Seed + 1);
         var curve = new List<(int Step, double Loss)>();

@@ -56,6 +56,12 @@ public sealed class FlatParameters : IDisposable
     /// <summary>Their gradients, laid out as <see cref="Values"/>.</summary>
     public Tensor Grads { get; }
 
+    /// <summary>The parameters' names and shapes, in buffer order.</summary>
+    public IEnumerable<(string Name, long[] Shape)> Layout => layout.Select(l => (l.Name, l.Shape));
+
+    /// <summary>Parameter <paramref name="index"/>'s slice of <paramref name="flat"/> (laid out as <see cref="Values"/>), in its shape.</summary>
+    public Tensor View(Tensor flat, int index) => Slice(flat, index);
+
     /// <summary>Clears the gradients (in place: they must stay views of the flat buffer).</summary>
     public void ZeroGrad() => Grads.zero_();
 

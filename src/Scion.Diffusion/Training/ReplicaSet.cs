@@ -45,6 +45,9 @@ public sealed class ReplicaSet : IDisposable
 
     public int Count => models.Count;
 
+    /// <summary>The thread count the process had before the replicas split it (all of them, for work done between steps).</summary>
+    public int AllThreads => threadsBefore;
+
     /// <summary>Replica 0's parameters, which the optimizer updates.</summary>
     public FlatParameters Primary => flats[0];
 

@@ -6,7 +6,8 @@ namespace Scion.Diffusion.Training;
 /// <see cref="BFloat16Matmuls"/> the forward pass multiplies in bfloat16 (mixed precision, <see cref="Models.Autocast"/>);
 /// weights and optimizer state stay float32. <see cref="Replicas"/> &gt; 1 splits each batch over that many copies of the
 /// model, each computing its share of the gradient on its own thread with single-threaded operations
-/// (<see cref="ReplicaSet"/>): on a few cores that beats spreading every small operation over all of them.</summary>
+/// (<see cref="ReplicaSet"/>): on a few cores that beats spreading every small operation over all of them. With
+/// <see cref="Muon"/> the blocks' weight matrices are trained by <see cref="FlatMuon"/> instead of AdamW.</summary>
 public sealed record TrainOptions(
     int Steps,
     int BatchSize,
@@ -19,4 +20,5 @@ public sealed record TrainOptions(
     LearningRateDecay Decay = LearningRateDecay.Constant,
     bool BFloat16Matmuls = false,
     int Replicas = 1,
-    double AdamBeta2 = 0.999);
+    double AdamBeta2 = 0.999,
+    bool Muon = false);
