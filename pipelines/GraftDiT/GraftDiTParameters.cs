@@ -33,12 +33,15 @@ public static class GraftDiTParameters
 
     public static readonly Parameter<int> TeacherBatch = Parameter.Int("teacher.batch", "Batch size of teacher training", min: 1, max: 4096);
 
-    public static readonly Parameter<double> TeacherLearningRate = Parameter.Double("teacher.lr", "AdamW learning rate of teacher training", min: 1e-7, max: 1);
+    public static readonly Parameter<double> TeacherLearningRate = Parameter.Double("teacher.lr", "Learning rate of teacher training (AdamW's; Muon's updates are scaled to AdamW's size)", min: 1e-7, max: 1);
 
     public static readonly Parameter<int> TeacherWarmup = Parameter.Int("teacher.warmup", "Linear learning-rate warm-up steps", min: 0);
 
     public static readonly Parameter<double> TeacherBeta2 = Parameter.Double("teacher.beta2",
         "AdamW's β₂ (decay of the squared-gradient average) in teacher training; PyTorch's default and DiT's is 0.999", min: 0, max: 0.9999999);
+
+    public static readonly Parameter<string> TeacherOptimizer = Parameter.Choice("teacher.optimizer",
+        "'adamw' (DiT's) or 'muon' (Muon for the blocks' weight matrices, AdamW for the rest; one learning rate)", "adamw", "muon");
 
     public static readonly Parameter<double> TeacherEma = Parameter.Double("teacher.ema", "EMA decay of the teacher's weights (DiT: 0.9999 over 7M steps)", min: 0, max: 1);
 

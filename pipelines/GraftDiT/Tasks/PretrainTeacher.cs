@@ -22,7 +22,7 @@ public sealed class PretrainTeacher : PipelineTask<GraftDiTContext>
     public static readonly Artifact LossChart = Artifact.File("loss.svg");
 
     public override IEnumerable<IParameter> Reads =>
-        [P.Checkpoint, P.ImageSize, P.TeacherConfig, P.TeacherDepth, P.TeacherWidth, P.TeacherHeads, P.TeacherSteps, P.TeacherBatch, P.TeacherLearningRate, P.TeacherBeta2, P.TeacherWarmup, P.TeacherEma, P.TeacherSeed, P.TeacherMinSnr, P.TeacherPrediction, P.TeacherDecay, P.TeacherPrecision, P.TeacherReplicas];
+        [P.Checkpoint, P.ImageSize, P.TeacherConfig, P.TeacherDepth, P.TeacherWidth, P.TeacherHeads, P.TeacherSteps, P.TeacherBatch, P.TeacherLearningRate, P.TeacherBeta2, P.TeacherOptimizer, P.TeacherWarmup, P.TeacherEma, P.TeacherSeed, P.TeacherMinSnr, P.TeacherPrediction, P.TeacherDecay, P.TeacherPrecision, P.TeacherReplicas];
 
     public override IEnumerable<Artifact> Inputs => [PrepareData.Train];
 
@@ -39,6 +39,8 @@ public sealed class PretrainTeacher : PipelineTask<GraftDiTContext>
         var named = DiTConfig.Named(context.Get(P.TeacherConfig), size, inChannels: 3, numClasses: classes);
         var config = P.TeacherShape(named, context.Get) with { Target = PredictionTargets.Parse(context.Get(P.TeacherPrediction)) };
         bool bfloat16 = UseBFloat16(context, config, batch);
+        bool muon = context.Get(P.TeacherOptimizer) == "muon";
+        context.Log.Information(muon ? "optimizer: Muon for the blocks' weight matrices, AdamW for the rest" : "optimizer: AdamW");
         using var progress = context.Progress("training teacher", steps);
         var watch = Stopwatch.StartNew();
         var trainer = new DiffusionTrainer(config, GaussianDiffusion.For(config))
@@ -48,7 +50,7 @@ public sealed class PretrainTeacher : PipelineTask<GraftDiTContext>
         var result = trainer.Train(images, labels, new TrainOptions(steps, batch, context.Get(P.TeacherLearningRate),
             context.Get(P.TeacherEma), context.Get(P.TeacherWarmup), Seed: context.Get(P.TeacherSeed), MinSnrGamma: context.Get(P.TeacherMinSnr),
             Decay: Enum.Parse<LearningRateDecay>(context.Get(P.TeacherDecay), ignoreCase: true), BFloat16Matmuls: bfloat16, Replicas: context.Get(P.TeacherReplicas),
-            AdamBeta2: context.Get(P.TeacherBeta2)));
+            AdamBeta2: context.Get(P.TeacherBeta2), Muon: muon));
         watch.Stop();
 
         StateDictFile.WriteSafetensors(context.OutputPath(Weights), result.Ema.state_dict());
