@@ -94,6 +94,15 @@ public sealed class FlatMuonTests
         }
 
         [Fact]
+        public void Refuses_a_model_without_block_matrices()
+        {
+            using var net = TinyNet.Build(1);
+            using var parameters = new FlatParameters(net);
+            var error = Assert.Throws<ArgumentException>(() => new FlatMuon(parameters));
+            Assert.Contains("no weight matrices inside blocks", error.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void Takes_only_the_weight_matrices_inside_blocks()
         {
             Assert.True(FlatMuon.IsBlockMatrix("blocks.0.attn.qkv.weight", [96, 32]));

@@ -17,15 +17,20 @@ public sealed class FlatMuon : IFlatOptimizer
     private readonly double momentum;
     private readonly int threads;
 
-    /// <param name="threads">Threads for the orthogonalisation, whose products are most of the step's cost; 0 = as
+    /// <param name="threads">Threads for the orthogonalisation, whose products are most of what Muon costs; 0 = as
     /// the calling thread has (replicas leave it one).</param>
     public FlatMuon(FlatParameters parameters, double weightDecay = 0, double beta2 = 0.999, double momentum = 0.95, int threads = 0)
     {
         this.momentum = momentum;
         this.threads = threads;
-        adamOnly = ones_like(parameters.Values);
         var layout = parameters.Layout.ToList();
         var matrices = Enumerable.Range(0, layout.Count).Where(i => IsBlockMatrix(layout[i].Name, layout[i].Shape)).ToList();
+        if (matrices.Count == 0)
+        {
+            throw new ArgumentException("FlatMuon: the model has no weight matrices inside blocks (blocks.N.….weight) for Muon to train; use AdamW.", nameof(parameters));
+        }
+
+        adamOnly = ones_like(parameters.Values);
         foreach (var shape in matrices.GroupBy(i => string.Join("x", layout[i].Shape)))
         {
             var members = shape.ToList();
