@@ -26,20 +26,8 @@ public static class PrecisionProbe
             throw new ArgumentException($"A probe needs a positive shape and repeat count (got [{rows}, {inner}] × [{outer}, {inner}], {repeats} repeats).");
         }
 
-        int threadsBefore = get_num_threads();
-        try
-        {
-            if (threads > 0)
-            {
-                set_num_threads(threads);
-            }
-
-            return Measure(rows, inner, outer, repeats);
-        }
-        finally
-        {
-            set_num_threads(threadsBefore);
-        }
+        using var threadCount = Scion.Torch.ThreadCount.Use(threads);
+        return Measure(rows, inner, outer, repeats);
     }
 
     /// <summary>The probe at the shape that dominates training <paramref name="config"/>: <c>fc1</c> on one replica's share

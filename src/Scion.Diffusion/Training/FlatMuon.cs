@@ -58,30 +58,18 @@ public sealed class FlatMuon : IFlatOptimizer
     public void Step(double lr)
     {
         adam.Step(lr);
-        int before = get_num_threads();
-        if (threads > 0)
+        using var threadCount = Scion.Torch.ThreadCount.Use(threads);
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        foreach (var group in groups)
         {
-            set_num_threads(threads);
-        }
-
-        try
-        {
-            using var scope = NewDisposeScope();
-            using var noGrad = no_grad();
-            foreach (var group in groups)
+            var g = stack(group.Grads);
+            group.Momentum.lerp_(g, 1 - momentum);
+            using var update = NewtonSchulz.Orthogonalise(g.lerp_(group.Momentum, momentum));
+            for (int i = 0; i < group.Values.Count; i++)
             {
-                var g = stack(group.Grads);
-                group.Momentum.lerp_(g, 1 - momentum);
-                using var update = NewtonSchulz.Orthogonalise(g.lerp_(group.Momentum, momentum));
-                for (int i = 0; i < group.Values.Count; i++)
-                {
-                    group.Values[i].add_(update[i], alpha: -lr * group.Scale);
-                }
+                group.Values[i].add_(update[i], alpha: -lr * group.Scale);
             }
-        }
-        finally
-        {
-            set_num_threads(before);
         }
     }
 
