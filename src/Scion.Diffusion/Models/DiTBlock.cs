@@ -18,6 +18,7 @@ public sealed class DiTBlock : nn.Module<Tensor, Tensor, Tensor>
 
     public DiTBlock(int hidden, int heads, int mlpHidden, Device? device = null) : base(nameof(DiTBlock))
     {
+        using var drawing = Scion.Torch.GlobalGenerator.Hold(); // its layers draw their initial weights
         norm1 = nn.LayerNorm(hidden, eps: 1e-6, elementwise_affine: false, device: device);
         norm2 = nn.LayerNorm(hidden, eps: 1e-6, elementwise_affine: false, device: device);
         attn = new Attention(hidden, heads, device);

@@ -25,9 +25,10 @@ public static class Latency
         var config = model.Config;
         model.eval();
         using var noGrad = no_grad();
-        using var x = randn(batch, config.InChannels, config.InputSize, config.InputSize);
-        using var t = randint(0, 1000, [batch]);
-        using var y = randint(0, config.NumClasses, [batch]);
+        using var inputs = new Generator(0); // not the global one: a seeded build may be drawing from it (--jobs 2)
+        using var x = randn([batch, config.InChannels, config.InputSize, config.InputSize], generator: inputs);
+        using var t = randint(0, 1000, [batch], generator: inputs);
+        using var y = randint(0, config.NumClasses, [batch], generator: inputs);
         return MedianSeconds(repeats, () => model.forward(x, t, y).Dispose());
     }
 
@@ -36,8 +37,9 @@ public static class Latency
     {
         block.eval();
         using var noGrad = no_grad();
-        using var x = randn(batch, tokens, width);
-        using var c = randn(batch, width);
+        using var inputs = new Generator(0);
+        using var x = randn([batch, tokens, width], generator: inputs);
+        using var c = randn([batch, width], generator: inputs);
         return MedianSeconds(repeats, () => block.forward(x, c).Dispose());
     }
 }

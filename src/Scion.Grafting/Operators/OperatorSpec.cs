@@ -18,7 +18,12 @@ public sealed record OperatorSpec(
     /// <summary>The state-dict name of the module this operator replaces inside a block.</summary>
     public string ModuleName => Slot == OperatorSlot.Attention ? "attn" : "mlp";
 
-    public nn.Module<Tensor, Tensor> Create(int dim, int heads, Device? device = null) => Build(dim, heads, device);
+    /// <summary>A fresh operator; its initial weights are drawn under the global generator's gate.</summary>
+    public nn.Module<Tensor, Tensor> Create(int dim, int heads, Device? device = null)
+    {
+        using var drawing = Scion.Torch.GlobalGenerator.Hold();
+        return Build(dim, heads, device);
+    }
 
     public override string ToString() => Name;
 }
