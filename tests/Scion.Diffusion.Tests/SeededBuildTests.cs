@@ -3,6 +3,7 @@ using Scion.Diffusion.Diffusion;
 using Scion.Diffusion.Models;
 using Scion.Diffusion.Training;
 using Scion.Diffusion.Vision;
+using Scion.Tests.Shared;
 
 namespace Scion.Diffusion.Tests;
 
@@ -14,27 +15,11 @@ public sealed class SeededBuildTests
 {
     private static readonly DiTConfig Config = new(2, 32, 4, 4, InputSize: 16, InChannels: 3, NumClasses: 10);
 
-    /// <summary>Runs <paramref name="action"/> while another thread keeps building DiTs and classifiers.</summary>
-    private static T BesideOtherBuilds<T>(Func<T> action)
+    /// <summary>Another thread's work: building DiTs and classifiers.</summary>
+    private static void OtherBuilds()
     {
-        using var stop = new CancellationTokenSource();
-        var other = Task.Run(() =>
-        {
-            while (!stop.IsCancellationRequested)
-            {
-                new DiT(Config).Dispose();
-                new ShapeClassifier(10).Dispose();
-            }
-        });
-        try
-        {
-            return action();
-        }
-        finally
-        {
-            stop.Cancel();
-            other.Wait();
-        }
+        new DiT(Config).Dispose();
+        new ShapeClassifier(10).Dispose();
     }
 
     [Fact]
@@ -53,7 +38,7 @@ public sealed class SeededBuildTests
         var alone = Train();
         for (int round = 0; round < 5; round++)
         {
-            Assert.Equal(alone, BesideOtherBuilds(Train));
+            BesideOtherWork.Run(OtherBuilds, () => Assert.Equal(alone, Train()));
         }
     }
 
@@ -69,7 +54,7 @@ public sealed class SeededBuildTests
         var alone = Build();
         for (int round = 0; round < 20; round++)
         {
-            Assert.Equal(alone, BesideOtherBuilds(Build));
+            BesideOtherWork.Run(OtherBuilds, () => Assert.Equal(alone, Build()));
         }
     }
 }

@@ -1,6 +1,7 @@
 using Scion.Diffusion.Models;
 using Scion.Grafting.Operators;
 using Scion.Grafting.Surgery;
+using Scion.Tests.Shared;
 using Scion.Torch;
 
 namespace Scion.Grafting.Tests;
@@ -20,26 +21,13 @@ public sealed class SeededBesideGraftingTests
     private static void Repeat(Action draw)
     {
         var alone = SeededDiT();
-        using var stop = new CancellationTokenSource();
-        var other = Task.Run(() =>
-        {
-            while (!stop.IsCancellationRequested)
-            {
-                draw();
-            }
-        });
-        try
+        BesideOtherWork.Run(draw, () =>
         {
             for (int round = 0; round < 30; round++)
             {
                 Assert.Equal(alone, SeededDiT());
             }
-        }
-        finally
-        {
-            stop.Cancel();
-            other.Wait();
-        }
+        });
     }
 
     [Theory]
