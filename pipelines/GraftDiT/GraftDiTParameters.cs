@@ -52,7 +52,7 @@ public static class GraftDiTParameters
         "What the embedded teacher predicts: 'v' (velocity; learns a small teacher's layout far sooner) or 'epsilon' (the noise, as DiT)", "v", "epsilon");
 
     public static readonly Parameter<string> TeacherDecay = Parameter.Choice("teacher.decay",
-        "Learning rate after warm-up: 'constant' (as DiT) or 'cosine' (half cosine to zero at the last step)",
+        "Learning rate after warm-up: 'constant' (as DiT), 'cosine' (half cosine to zero at the last step) or 'linear' (straight to zero there)",
         Enum.GetNames<LearningRateDecay>().Select(name => name.ToLowerInvariant()).ToArray());
 
     public static readonly Parameter<string> TeacherPrecision = Parameter.Choice("teacher.precision",

@@ -15,6 +15,7 @@ public sealed class LearningRateTests
         [Theory]
         [InlineData(LearningRateDecay.Constant)]
         [InlineData(LearningRateDecay.Cosine)]
+        [InlineData(LearningRateDecay.Linear)]
         public void Rises_linearly_to_the_peak(LearningRateDecay decay)
         {
             var options = Options(110, 10, decay);
@@ -48,10 +49,12 @@ public sealed class LearningRateTests
             Assert.All(rates.Zip(rates.Skip(1)), pair => Assert.True(pair.Second < pair.First));
         }
 
-        [Fact]
-        public void Reaches_the_trainer()
+        [Theory]
+        [InlineData(LearningRateDecay.Cosine)]
+        [InlineData(LearningRateDecay.Linear)]
+        public void Reaches_the_trainer(LearningRateDecay decay)
         {
-            // One step of a cosine schedule without warm-up is its last, at learning rate 0: the weights stay put,
+            // One step of a decaying schedule without warm-up is its last, at learning rate 0: the weights stay put,
             // where a constant rate moves them.
             var (images, labels, _) = ImageTensors.Decode(ShapesDataset.Generate(3, 0, 16, size: 16).ToList(), 16);
             var config = new DiTConfig(1, 32, 4, 4, InputSize: 16, InChannels: 3, NumClasses: 10);
@@ -66,8 +69,24 @@ public sealed class LearningRateTests
                 return moved;
             }
 
-            Assert.False(Moved(LearningRateDecay.Cosine));
+            Assert.False(Moved(decay));
             Assert.True(Moved(LearningRateDecay.Constant));
+        }
+    }
+
+    public sealed class Linear
+    {
+        [Fact]
+        public void Falls_in_a_straight_line_from_the_peak_to_zero()
+        {
+            // 100 steps after a warm-up of 10: a quarter of the way (step 35) is 3/4, halfway 1/2, the last step 0,
+            // and every step takes off the same 1/100.
+            var options = Options(110, 10, LearningRateDecay.Linear);
+            Assert.Equal(0.75, LearningRateSchedule.At(35, options), 12);
+            Assert.Equal(0.5, LearningRateSchedule.At(60, options), 12);
+            Assert.Equal(0.0, LearningRateSchedule.At(110, options), 12);
+            var rates = Enumerable.Range(10, 101).Select(step => LearningRateSchedule.At(step, options)).ToList();
+            Assert.All(rates.Zip(rates.Skip(1)), pair => Assert.Equal(0.01, pair.First - pair.Second, 12));
         }
     }
 }

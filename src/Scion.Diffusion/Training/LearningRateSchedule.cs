@@ -17,6 +17,8 @@ public static class LearningRateSchedule
         }
 
         double progress = (step - warmup) / (double)(options.Steps - warmup);
-        return options.LearningRate * 0.5 * (1 + Math.Cos(Math.PI * progress));
+        return options.Decay == LearningRateDecay.Linear
+            ? options.LearningRate * (1 - progress)
+            : options.LearningRate * 0.5 * (1 + Math.Cos(Math.PI * progress));
     }
 }

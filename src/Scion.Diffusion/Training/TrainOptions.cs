@@ -1,7 +1,7 @@
 namespace Scion.Diffusion.Training;
 
-/// <summary>How a model is trained: AdamW (β₂ = <see cref="AdamBeta2"/>) with linear warm-up and then a constant or
-/// cosine learning rate (<see cref="Decay"/>), EMA of the weights, a step budget, a seed, and optionally Min-SNR-γ
+/// <summary>How a model is trained: AdamW (β₂ = <see cref="AdamBeta2"/>) with linear warm-up and then a constant,
+/// cosine or linear learning rate (<see cref="Decay"/>), EMA of the weights, a step budget, a seed, and optionally Min-SNR-γ
 /// weighting of the noise loss (<see cref="MinSnrGamma"/>; 0 = the DiT recipe, unweighted). With
 /// <see cref="BFloat16Matmuls"/> the forward pass multiplies in bfloat16 (mixed precision, <see cref="Models.Autocast"/>);
 /// weights and optimizer state stay float32. <see cref="Replicas"/> &gt; 1 splits each batch over that many copies of the
