@@ -48,7 +48,10 @@ public sealed class LearningRateTests
             var rates = Enumerable.Range(10, 101).Select(step => LearningRateSchedule.At(step, options)).ToList();
             Assert.All(rates.Zip(rates.Skip(1)), pair => Assert.True(pair.Second < pair.First));
         }
+    }
 
+    public sealed class Decaying
+    {
         [Theory]
         [InlineData(LearningRateDecay.Cosine)]
         [InlineData(LearningRateDecay.Linear)]
@@ -58,12 +61,12 @@ public sealed class LearningRateTests
             // where a constant rate moves them.
             var (images, labels, _) = ImageTensors.Decode(ShapesDataset.Generate(3, 0, 16, size: 16).ToList(), 16);
             var config = new DiTConfig(1, 32, 4, 4, InputSize: 16, InChannels: 3, NumClasses: 10);
-            bool Moved(LearningRateDecay decay)
+            bool Moved(LearningRateDecay schedule)
             {
                 var start = new DiT(config); // the trainer takes it over and disposes it
                 var before = start.state_dict().ToDictionary(p => p.Key, p => p.Value.clone());
                 var result = new DiffusionTrainer(config, GaussianDiffusion.Create())
-                    .Train(images, labels, new TrainOptions(1, 16, 1e-2, EmaDecay: 0, Decay: decay), start);
+                    .Train(images, labels, new TrainOptions(1, 16, 1e-2, EmaDecay: 0, Decay: schedule), start);
                 bool moved = result.Ema.state_dict().Any(p => !p.Value.allclose(before[p.Key], 0, 0));
                 result.Ema.Dispose();
                 return moved;
