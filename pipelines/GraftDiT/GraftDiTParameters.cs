@@ -29,6 +29,9 @@ public static class GraftDiTParameters
     public static readonly Parameter<int> TeacherHeads = Parameter.Int("teacher.heads",
         "Attention heads of the embedded teacher; 0 = the heads of teacher.config (must divide its width)", min: 0, max: 1024);
 
+    public static readonly Parameter<double> TeacherMlpRatio = Parameter.Double("teacher.mlp_ratio",
+        "MLP expansion ratio of the embedded teacher (fc1 is width × ratio wide); DiT's is 4, which the grafting study's MLP operators assume", min: 0.25, max: 16);
+
     public static readonly Parameter<int> TeacherSteps = Parameter.Int("teacher.steps", "Training steps of the embedded teacher", min: 1, max: 10_000_000);
 
     public static readonly Parameter<int> TeacherBatch = Parameter.Int("teacher.batch", "Batch size of teacher training", min: 1, max: 4096);

@@ -61,13 +61,13 @@ public sealed class GraftDiTSmokeTests : IDisposable
         var executed = run!.Tasks.Where(t => t.Status == "Executed").Select(t => t.Name).Order().ToList();
         Assert.Equal(["EvaluateTeacher", "SampleTeacher", "ScoreTeacher"], executed);
 
-        // teacher.depth, width and heads retrain the teacher in that shape, and what follows sees it (in float32
-        // products, the other precision and decay from the defaults)
+        // teacher.depth, width, heads and MLP ratio retrain the teacher in that shape, and what follows sees it (in
+        // float32 products, the other precision and decay from the defaults)
         (exit, run, output) = await RunAsync([.. targets, "--param=teacher.depth=2", "--param=teacher.width=64", "--param=teacher.heads=2",
-            "--param=teacher.decay=constant", "--param=teacher.precision=fp32"]);
+            "--param=teacher.mlp_ratio=2", "--param=teacher.decay=constant", "--param=teacher.precision=fp32"]);
         Assert.True(exit == 0, output);
         Assert.Equal("Executed", run!.Tasks.Single(t => t.Name == "PretrainTeacher").Status);
-        Assert.Contains("DiT depth 2, width 64", output);
+        Assert.Contains("DiT depth 2, width 64, MLP 128,", output);
         Assert.Contains("training with float32 products (teacher.precision = fp32)", output);
     }
 

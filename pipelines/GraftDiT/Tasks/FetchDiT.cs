@@ -34,7 +34,7 @@ public sealed class FetchDiT : PipelineTask<GraftDiTContext>
         StrictLoader.Load(model, state, source); // the published weights are exactly a loadable DiT
         StateDictFile.WriteSafetensors(context.OutputPath(Weights), model.state_dict());
         context.WriteConfig(Config, config);
-        context.Log.Information($"DiT depth {config.Depth}, width {config.Hidden}, patch {config.Patch}, {config.InputSize}² × {config.InChannels}, {config.NumClasses} classes from {(checkpoint.Length > 0 ? checkpoint : "the embedded teacher")}");
+        context.Log.Information($"DiT depth {config.Depth}, width {config.Hidden}, MLP {config.MlpHidden}, patch {config.Patch}, {config.InputSize}² × {config.InChannels}, {config.NumClasses} classes from {(checkpoint.Length > 0 ? checkpoint : "the embedded teacher")}");
         context.Metric("parameters", model.parameters().Sum(p => p.numel()));
     }
 }

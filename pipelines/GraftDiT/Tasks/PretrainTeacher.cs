@@ -22,7 +22,7 @@ public sealed class PretrainTeacher : PipelineTask<GraftDiTContext>
     public static readonly Artifact LossChart = Artifact.File("loss.svg");
 
     public override IEnumerable<IParameter> Reads =>
-        [P.Checkpoint, P.ImageSize, P.TeacherConfig, P.TeacherDepth, P.TeacherWidth, P.TeacherHeads, P.TeacherSteps, P.TeacherBatch, P.TeacherLearningRate, P.TeacherBeta2, P.TeacherOptimizer, P.TeacherWarmup, P.TeacherEma, P.TeacherSeed, P.TeacherMinSnr, P.TeacherPrediction, P.TeacherDecay, P.TeacherPrecision, P.TeacherReplicas];
+        [P.Checkpoint, P.ImageSize, P.TeacherConfig, P.TeacherDepth, P.TeacherWidth, P.TeacherHeads, P.TeacherMlpRatio, P.TeacherSteps, P.TeacherBatch, P.TeacherLearningRate, P.TeacherBeta2, P.TeacherOptimizer, P.TeacherWarmup, P.TeacherEma, P.TeacherSeed, P.TeacherMinSnr, P.TeacherPrediction, P.TeacherDecay, P.TeacherPrecision, P.TeacherReplicas];
 
     public override IEnumerable<Artifact> Inputs => [PrepareData.Train];
 
@@ -37,7 +37,11 @@ public sealed class PretrainTeacher : PipelineTask<GraftDiTContext>
         var (images, labels) = context.ReadImages(PrepareData.Train, size);
         int classes = (int)labels.max().item<long>() + 1;
         var named = DiTConfig.Named(context.Get(P.TeacherConfig), size, inChannels: 3, numClasses: classes);
-        var config = P.TeacherShape(named, context.Get) with { Target = PredictionTargets.Parse(context.Get(P.TeacherPrediction)) };
+        var config = P.TeacherShape(named, context.Get) with
+        {
+            MlpRatio = context.Get(P.TeacherMlpRatio),
+            Target = PredictionTargets.Parse(context.Get(P.TeacherPrediction)),
+        };
         bool bfloat16 = UseBFloat16(context, config, batch);
         bool muon = context.Get(P.TeacherOptimizer) == "muon";
         context.Log.Information(muon ? "optimizer: Muon for the blocks' weight matrices, AdamW for the rest" : "optimizer: AdamW");
