@@ -104,11 +104,13 @@ public static class GraftDiTParameters
     public static readonly Parameter<int> PrdcK = Parameter.Int("eval.prdc_k", "Nearest neighbours for precision/recall/density/coverage", min: 1, max: 100);
 
     /// <summary>The embedded teacher's shape: <paramref name="named"/> (teacher.config) with teacher.depth, teacher.width and
-    /// teacher.heads where they are not 0. <paramref name="get"/> reads a parameter (a task's context or the resolved values).</summary>
-    public static DiTConfig TeacherShape(DiTConfig named, Func<Parameter<int>, int> get) => named with
+    /// teacher.heads where they are not 0, and teacher.mlp_ratio. <paramref name="get"/> and <paramref name="getDouble"/> read
+    /// a parameter (a task's context or the resolved values).</summary>
+    public static DiTConfig TeacherShape(DiTConfig named, Func<Parameter<int>, int> get, Func<Parameter<double>, double> getDouble) => named with
     {
         Depth = get(TeacherDepth) is > 0 and var depth ? depth : named.Depth,
         Hidden = get(TeacherWidth) is > 0 and var width ? width : named.Hidden,
         Heads = get(TeacherHeads) is > 0 and var heads ? heads : named.Heads,
+        MlpRatio = getDouble(TeacherMlpRatio),
     };
 }

@@ -29,7 +29,7 @@ public sealed class GraftDiTPipeline : Pipeline<GraftDiTContext>
         }
 
         var named = DiTConfig.Named(name);
-        var shape = GraftDiTParameters.TeacherShape(named, values.Get);
+        var shape = GraftDiTParameters.TeacherShape(named, values.Get, values.Get);
         int size = values.Get(GraftDiTParameters.ImageSize), width = shape.Hidden, heads = shape.Heads;
         if (size % named.Patch != 0)
         {

@@ -37,11 +37,7 @@ public sealed class PretrainTeacher : PipelineTask<GraftDiTContext>
         var (images, labels) = context.ReadImages(PrepareData.Train, size);
         int classes = (int)labels.max().item<long>() + 1;
         var named = DiTConfig.Named(context.Get(P.TeacherConfig), size, inChannels: 3, numClasses: classes);
-        var config = P.TeacherShape(named, context.Get) with
-        {
-            MlpRatio = context.Get(P.TeacherMlpRatio),
-            Target = PredictionTargets.Parse(context.Get(P.TeacherPrediction)),
-        };
+        var config = P.TeacherShape(named, context.Get, context.Get) with { Target = PredictionTargets.Parse(context.Get(P.TeacherPrediction)) };
         bool bfloat16 = UseBFloat16(context, config, batch);
         bool muon = context.Get(P.TeacherOptimizer) == "muon";
         context.Log.Information(muon ? "optimizer: Muon for the blocks' weight matrices, AdamW for the rest" : "optimizer: AdamW");
